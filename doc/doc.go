@@ -80,6 +80,8 @@ type Doc struct {
 	Article
 	Sentences []Sentence
 	Tokens    []Token
+	// Mentions are the actor, place and outlet mentions in text order.
+	Mentions []Mention
 }
 
 // SentenceTokens returns the tokens of sentence i; the slice aliases Doc.Tokens,
