@@ -3,6 +3,8 @@ package depparse
 import (
 	"strings"
 	"unicode"
+
+	"github.com/sitrep/sitrep/internal/wordform"
 )
 
 // Feature extraction follows the rich non-local templates of Zhang and Nivre
@@ -14,6 +16,9 @@ import (
 // unused, n+1 is the root.
 type sentence struct {
 	word, tag, upos, suffix []uint64
+	// punct and verbs count punctuation and verbs up to each position, so
+	// the words between two positions are counted in constant time.
+	punct, verbs []int
 }
 
 const (
@@ -81,13 +86,44 @@ func (s *sentence) prepare(words, xpos, upos []string) {
 	s.suffix = resize(s.suffix, n+2)
 	s.word[0], s.tag[0], s.upos[0], s.suffix[0] = hashNone, hashNone, hashNone, hashNone
 	for i := 0; i < n; i++ {
-		w := normWord(words[i])
+		w := normWord(wordform.Normalize(words[i]))
 		s.word[i+1] = hashString(w)
 		s.tag[i+1] = hashString(xpos[i])
 		s.upos[i+1] = hashString(upos[i])
 		s.suffix[i+1] = hashString(suffix(w, 3))
 	}
 	s.word[n+1], s.tag[n+1], s.upos[n+1], s.suffix[n+1] = hashRoot, hashRoot, hashRoot, hashRoot
+	s.punct = resizeInts(s.punct, n+2)
+	s.verbs = resizeInts(s.verbs, n+2)
+	for i := 1; i <= n+1; i++ {
+		s.punct[i], s.verbs[i] = s.punct[i-1], s.verbs[i-1]
+		if i <= n {
+			switch upos[i-1] {
+			case "PUNCT":
+				s.punct[i]++
+			case "VERB", "AUX":
+				s.verbs[i]++
+			}
+		}
+	}
+}
+
+func resizeInts(xs []int, n int) []int {
+	if cap(xs) < n {
+		return make([]int, n)
+	}
+	return xs[:n]
+}
+
+// between returns the capped counts of punctuation and verbs strictly
+// between positions a < b, as one feature value.
+func (s *sentence) between(a, b int) uint64 {
+	if a < 0 || b < 0 || b-a < 2 {
+		return 0
+	}
+	p := min(s.punct[b-1]-s.punct[a], 3)
+	v := min(s.verbs[b-1]-s.verbs[a], 2)
+	return uint64(1 + p*3 + v)
 }
 
 func resize(xs []uint64, n int) []uint64 {
@@ -282,6 +318,20 @@ func (f *featureSet) extract(sn *sentence, st *state) {
 	f.add(next(), S0p, at(sn.suffix, n0), z)
 	f.add(next(), at(u, s0), at(u, n0), d)
 	f.add(next(), boolHash(st.head[max(s0, 0)] != none && s0 >= 0), S0p, N0p)
+	// What lies between the stack and buffer tops, the third stack item, and
+	// buffer word bigrams.
+	btw := sn.between(s0, n0)
+	f.add(next(), btw, S0p, N0p)
+	f.add(next(), btw, d, z)
+	f.add(next(), btw, S0w, N0p)
+	f.add(next(), btw, S0p, N0w)
+	s2 := st.stackAt(2)
+	f.add(next(), at(p, s2), S1p, S0p)
+	f.add(next(), N0w, N1w, z)
+	f.add(next(), N0p, N1w, z)
+	f.add(next(), N0w, N1p, z)
+	f.add(next(), S0w, N0w, N1p)
+	f.add(next(), S1p, S0w, N0p)
 }
 
 func boolHash(b bool) uint64 {

@@ -23,14 +23,6 @@ func (p *Parser) Save(w io.Writer) error {
 	}
 	bw := bufio.NewWriter(zw)
 	m := p.w
-	var maxAbs float32
-	for _, x := range m.w {
-		maxAbs = max(maxAbs, float32(math.Abs(float64(x))))
-	}
-	scale := float32(1)
-	if maxAbs > 0 {
-		scale = maxAbs / 32767
-	}
 	put := func(x uint64) {
 		var buf [binary.MaxVarintLen64]byte
 		bw.Write(buf[:binary.PutUvarint(buf[:], x)])
@@ -41,27 +33,26 @@ func (p *Parser) Save(w io.Writer) error {
 		put(uint64(len(l)))
 		bw.WriteString(l)
 	}
-	put(uint64(math.Float32bits(scale)))
-	slots := make([]int, 0, m.nfeat)
-	for s, k := range m.keys {
-		if k != 0 {
-			slots = append(slots, s)
+	put(uint64(math.Float32bits(m.scale)))
+	order := make([]int, 0, m.nfeat)
+	for i, sl := range m.slots {
+		if sl.key != 0 {
+			order = append(order, i)
 		}
 	}
-	sort.Slice(slots, func(a, b int) bool { return m.keys[slots[a]] < m.keys[slots[b]] })
-	put(uint64(len(slots)))
+	sort.Slice(order, func(a, b int) bool { return m.slots[order[a]].key < m.slots[order[b]].key })
+	put(uint64(len(order)))
 	var prev uint32
-	for _, s := range slots {
-		k := m.keys[s]
-		put(uint64(k - prev))
-		prev = k
-		start, n := m.start[s], uint32(m.count[s])
-		bw.WriteByte(byte(n))
-		for j := start; j < start+n; j++ {
-			bw.WriteByte(m.cls[j])
-			q := int16(math.Round(float64(m.w[j] / scale)))
-			bw.WriteByte(byte(uint16(q)))
-			bw.WriteByte(byte(uint16(q) >> 8))
+	for _, i := range order {
+		sl := m.slots[i]
+		put(uint64(sl.key - prev))
+		prev = sl.key
+		row := m.rows[sl.ref>>8 : sl.ref>>8+sl.ref&0xff]
+		bw.WriteByte(byte(len(row)))
+		for _, cw := range row {
+			bw.WriteByte(cw.class)
+			bw.WriteByte(byte(uint16(cw.w)))
+			bw.WriteByte(byte(uint16(cw.w) >> 8))
 		}
 	}
 	if err := bw.Flush(); err != nil {
@@ -128,13 +119,19 @@ func load(r io.Reader) (*Parser, error) {
 		return nil, err
 	}
 	classes := 2 + 2*len(labels)
-	feats := make(map[uint32][]classWeight, nf)
+	m := newTable(classes, int(nf))
+	m.rows = make([]qweight, 0, 4*nf)
+	m.scale = scale
 	var key uint32
 	buf := make([]byte, 3*256)
+	row := make([]qweight, 0, 256)
 	for i := uint64(0); i < nf; i++ {
 		d, err := get(math.MaxUint32, "feature key")
 		if err != nil {
 			return nil, err
+		}
+		if d == 0 && i > 0 {
+			return nil, errors.New("feature keys out of order")
 		}
 		key += uint32(d)
 		if key == 0 {
@@ -148,16 +145,18 @@ func load(r io.Reader) (*Parser, error) {
 		if _, err := io.ReadFull(br, b); err != nil {
 			return nil, fmt.Errorf("read feature: %w", err)
 		}
-		row := make([]classWeight, n)
-		for j := range row {
+		row = row[:0]
+		for j := 0; j < int(n); j++ {
 			c := b[3*j]
 			if int(c) >= classes {
 				return nil, fmt.Errorf("class %d out of range", c)
 			}
 			q := int16(uint16(b[3*j+1]) | uint16(b[3*j+2])<<8)
-			row[j] = classWeight{class: c, w: float32(q) * scale}
+			row = append(row, qweight{class: c, w: q})
 		}
-		feats[key] = row
+		if err := m.insert(key, row); err != nil {
+			return nil, err
+		}
 	}
-	return newParser(labels, newWeights(classes, feats)), nil
+	return newParser(labels, m), nil
 }

@@ -24,6 +24,7 @@ type workspace struct {
 	sn     sentence
 	fs     featureSet
 	scores []float32
+	home   []slot
 	words  []string
 	xpos   []string
 	upos   []string
@@ -74,8 +75,18 @@ func (p *Parser) parse(ws *workspace) (heads, labels []int) {
 	st := &ws.st
 	st.reset(n)
 	for !st.done() {
+		// With an empty stack the only move is SHIFT; with the buffer at the
+		// root and the stack top attached, only REDUCE: no need to score.
+		if len(st.stack) == 0 {
+			st.apply(moveShift, 0)
+			continue
+		}
+		if st.b == st.root() && st.head[st.stackAt(0)] != none {
+			st.apply(moveReduce, 0)
+			continue
+		}
 		ws.fs.extract(&ws.sn, st)
-		p.w.score(ws.fs.fs, ws.scores)
+		ws.home = p.w.score(ws.fs.fs, ws.scores, ws.home)
 		a := bestValid(st, ws.scores, L)
 		move, l := decode(a, L)
 		st.apply(move, l)

@@ -1,6 +1,10 @@
 package depparse
 
-import "sort"
+import (
+	"fmt"
+	"math"
+	"sort"
+)
 
 // entry is one class weight of a training feature. Averaging uses the
 // standard trick: avg = w - acc/steps, where acc sums step*delta.
@@ -126,52 +130,98 @@ type classWeight struct {
 }
 
 // weights are frozen feature weights in an open-addressing table keyed by
-// 32-bit feature keys; they are read-only and safe for concurrent use.
+// 32-bit feature keys; they are read-only and safe for concurrent use. A
+// slot packs its key with the position and length of its row, so a lookup
+// touches one slot and one contiguous row.
 type weights struct {
 	classes int
 	mask    uint32
-	keys    []uint32
-	start   []uint32 // start[slot] indexes cls/w; count in n
-	count   []uint8
-	cls     []uint8
-	w       []float32
+	slots   []slot
+	rows    []qweight
 	nfeat   int
+	// scale converts the 16-bit weights back to the trained values; scoring
+	// compares sums of unscaled weights, which orders classes the same.
+	scale float32
+}
+
+// qweight is a class weight quantized to 16 bits.
+type qweight struct {
+	class uint8
+	w     int16
+}
+
+// slot holds a feature key (0 for an empty slot) and its row: the row starts
+// at ref>>8 in rows and has ref&0xff entries.
+type slot struct {
+	key uint32
+	ref uint32
+}
+
+// maxRows bounds the entries a table can hold (24 bits of row offset).
+const maxRows = 1 << 24
+
+// newTable returns an empty table sized for n features.
+func newTable(classes, n int) *weights {
+	size := uint32(16)
+	for size < uint32(n)*2 {
+		size <<= 1
+	}
+	return &weights{classes: classes, mask: size - 1, slots: make([]slot, size)}
+}
+
+// insert adds feature k with its row; k must not be present yet.
+func (m *weights) insert(k uint32, row []qweight) error {
+	if len(m.rows)+len(row) > maxRows {
+		return fmt.Errorf("model holds more than %d weights", maxRows)
+	}
+	if len(row) > 255 {
+		return fmt.Errorf("feature row of %d classes", len(row))
+	}
+	i := slotOf(k) & m.mask
+	for m.slots[i].key != 0 {
+		if m.slots[i].key == k {
+			return fmt.Errorf("feature key %d repeated", k)
+		}
+		i = (i + 1) & m.mask
+	}
+	m.slots[i] = slot{key: k, ref: uint32(len(m.rows))<<8 | uint32(len(row))}
+	m.rows = append(m.rows, row...)
+	m.nfeat++
+	return nil
 }
 
 func newWeights(classes int, feats map[uint32][]classWeight) *weights {
-	size := uint32(1)
-	for size < uint32(len(feats))*2 {
-		size <<= 1
-	}
-	if size < 16 {
-		size = 16
-	}
-	m := &weights{
-		classes: classes,
-		mask:    size - 1,
-		keys:    make([]uint32, size),
-		start:   make([]uint32, size),
-		count:   make([]uint8, size),
-		nfeat:   len(feats),
-	}
 	keys := make([]uint32, 0, len(feats))
-	for k := range feats {
+	var maxAbs float64
+	for k, row := range feats {
 		keys = append(keys, k)
+		for _, cw := range row {
+			maxAbs = max(maxAbs, math.Abs(float64(cw.w)))
+		}
 	}
 	sort.Slice(keys, func(a, b int) bool { return keys[a] < keys[b] })
+	m := newTable(classes, len(feats))
+	m.scale = 1
+	if maxAbs > 0 {
+		m.scale = float32(maxAbs / math.MaxInt16)
+	}
+	var q []qweight
 	for _, k := range keys {
 		row := feats[k]
 		sort.Slice(row, func(a, b int) bool { return row[a].class < row[b].class })
-		slot := slotOf(k) & m.mask
-		for m.keys[slot] != 0 {
-			slot = (slot + 1) & m.mask
-		}
-		m.keys[slot] = k
-		m.start[slot] = uint32(len(m.cls))
-		m.count[slot] = uint8(len(row))
+		q = q[:0]
 		for _, cw := range row {
-			m.cls = append(m.cls, cw.class)
-			m.w = append(m.w, cw.w)
+			if v := int16(math.Round(float64(cw.w / m.scale))); v != 0 {
+				q = append(q, qweight{class: cw.class, w: v})
+			}
+		}
+		if len(q) == 0 {
+			continue
+		}
+		if err := m.insert(k, q); err != nil {
+			// Training never produces more weights than a table holds; the
+			// extra features are dropped should it ever happen.
+			break
 		}
 	}
 	return m
@@ -179,27 +229,42 @@ func newWeights(classes int, feats map[uint32][]classWeight) *weights {
 
 func slotOf(k uint32) uint32 { return k * 0x9e3779b1 }
 
-// score adds the weights of fs to scores (which it clears first).
-func (m *weights) score(fs []uint64, scores []float32) {
+// score adds the weights of fs to scores (which it clears first). It first
+// loads the home slot of every feature, loads that do not depend on each
+// other and so overlap in the memory system, then resolves each feature.
+func (m *weights) score(fs []uint64, scores []float32, home []slot) []slot {
 	clear(scores)
+	home = home[:0]
 	for _, f := range fs {
+		home = append(home, m.slots[slotOf(foldKey(f))&m.mask])
+	}
+	found := 0
+	for j, f := range fs {
 		k := foldKey(f)
-		slot := slotOf(k) & m.mask
-		for {
-			kk := m.keys[slot]
-			if kk == k {
-				s, n := m.start[slot], uint32(m.count[slot])
-				cls := m.cls[s : s+n]
-				ws := m.w[s : s+n]
-				for j, c := range cls {
-					scores[c] += ws[j]
+		sl := home[j]
+		if sl.key != k {
+			if sl.key == 0 {
+				continue
+			}
+			i := slotOf(k) & m.mask
+			for {
+				i = (i + 1) & m.mask
+				sl = m.slots[i]
+				if sl.key == k || sl.key == 0 {
+					break
 				}
-				break
 			}
-			if kk == 0 {
-				break
+			if sl.key == 0 {
+				continue
 			}
-			slot = (slot + 1) & m.mask
+		}
+		home[found] = sl
+		found++
+	}
+	for _, sl := range home[:found] {
+		for _, cw := range m.rows[sl.ref>>8 : sl.ref>>8+sl.ref&0xff] {
+			scores[cw.class] += float32(cw.w)
 		}
 	}
+	return home
 }

@@ -1,0 +1,41 @@
+package depparse_test
+
+import (
+	"os"
+	"testing"
+
+	"github.com/sitrep/sitrep/conllu"
+	"github.com/sitrep/sitrep/doc"
+	"github.com/sitrep/sitrep/internal/shared"
+	"github.com/sitrep/sitrep/models"
+)
+
+// BenchmarkParse parses EWT dev sentences (gold tokens and tags) with the
+// embedded parser and reports sentences per second.
+func BenchmarkParse(b *testing.B) {
+	path := shared.Path(b, "data/ud-en-ewt/en_ewt-ud-dev.conllu")
+	f, err := os.Open(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	sents, err := conllu.ReadAll(f, path)
+	f.Close()
+	if err != nil {
+		b.Fatal(err)
+	}
+	p, err := models.Load()
+	if err != nil {
+		b.Fatal(err)
+	}
+	toks := make([][]doc.Token, len(sents))
+	for i, s := range sents {
+		toks[i] = append([]doc.Token(nil), s.Words...)
+	}
+	b.ResetTimer()
+	n := 0
+	for i := 0; i < b.N; i++ {
+		p.Parser.Parse(toks[i%len(toks)])
+		n++
+	}
+	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "sentences/s")
+}
