@@ -1,0 +1,175 @@
+package mention
+
+import (
+	"github.com/sitrep/sitrep/doc"
+	"github.com/sitrep/sitrep/kb"
+)
+
+// part is a unit inside an actor phrase; to marks a country after "to" in
+// a title ("Ambassador to Turkey"), which is not the actor's country.
+type part struct {
+	unit
+	to bool
+}
+
+// compose turns the units of one sentence into mentions: outlets and places
+// alone, and actor phrases that combine countries, agents, titles, names
+// and organisations.
+func (st *state) compose(s *sentence, units []unit) {
+	for i := 0; i < len(units); {
+		u := units[i]
+		switch {
+		case u.kind == eOrg && st.r.kb.Orgs[u.cands[0].idx].Kind == kb.KindOutlet:
+			o := &st.r.kb.Orgs[u.cands[0].idx]
+			st.emit(s, u.first, u.last, cand{class: cOutlet, m: doc.Mention{Kind: doc.KindOutlet,
+				Code: o.Code, Country: o.Country, Name: o.Name, ID: o.ID}})
+			i++
+			continue
+		case u.kind == ePlace:
+			st.emitPlace(s, u)
+			i++
+			continue
+		case (u.kind == eCountry || u.kind == eMetonym) && u.locative:
+			st.emitPlace(s, u)
+			i++
+			continue
+		case u.kind == eMetonym && !st.actsAsGovernment(s, u):
+			st.emitPlace(s, u)
+			i++
+			continue
+		}
+		parts := st.extend(s, units, i)
+		i += len(parts)
+		st.resolve(s, parts)
+	}
+}
+
+// actsAsGovernment reports whether a capital or seat of government names
+// the government: a subject or object, a possessive, or followed by a verb.
+func (st *state) actsAsGovernment(s *sentence, u unit) bool {
+	if hasPlace(u) == nil {
+		return true // "White House", "Kremlin": not places in the KB
+	}
+	if u.poss {
+		return true
+	}
+	toks := st.d.Tokens
+	h := st.head(s, u.first, u.last)
+	switch rel := toks[h].DepRel; {
+	case len(rel) >= 5 && rel[:5] == "nsubj", rel == "obj", rel == "iobj":
+		return true
+	}
+	if u.last < s.last {
+		switch toks[u.last].UPOS {
+		case "VERB", "AUX":
+			return true
+		}
+	}
+	return false
+}
+
+// hasPlace returns the first place entry of a unit, or nil.
+func hasPlace(u unit) *entry {
+	for i := range u.cands {
+		if u.cands[i].kind == ePlace {
+			return &u.cands[i]
+		}
+	}
+	return nil
+}
+
+// isCountryKind reports whether a unit kind names a country.
+func isCountryKind(k uint8) bool { return k == eCountry || k == eAdj || k == eMetonym }
+
+// extend returns the units of the actor phrase that starts at units[i].
+func (st *state) extend(s *sentence, units []unit, i int) []part {
+	first := units[i]
+	parts := []part{{unit: first}}
+	if first.kind == eTitle && first.sector == "" &&
+		(i+1 >= len(units) || units[i+1].first != first.last || (units[i+1].kind != uName && units[i+1].kind != ePerson)) {
+		return parts
+	}
+	hasCountry := isCountryKind(first.kind)
+	hasPerson := first.kind == ePerson || first.kind == uName
+	hasOrg := first.kind == eOrg
+	hasAgent := first.kind == eAgent || first.kind == eTitle
+	prev := first
+loop:
+	for j := i + 1; j < len(units); j++ {
+		v := units[j]
+		to, ok := st.gap(s, prev, v)
+		if !ok {
+			break
+		}
+		if to {
+			if !isCountryKind(v.kind) && v.kind != eOrg {
+				break
+			}
+			parts = append(parts, part{unit: v, to: true})
+			prev = v
+			continue
+		}
+		switch v.kind {
+		case eAgent, eTitle:
+			if hasPerson && (len(parts) > 1 || st.r.words.personHeads[v.term]) {
+				break loop
+			}
+			hasAgent = true
+		case ePerson, uName:
+			if hasPerson || hasOrg && !hasAgent {
+				break loop
+			}
+			hasPerson = true
+		case ePlace:
+			// A one-word place right after a title is a name: "President Aoun".
+			if hasPerson || !hasAgent || v.last-v.first != 1 || (prev.kind != eAgent && prev.kind != eTitle) {
+				break loop
+			}
+			v.kind = uName
+			hasPerson = true
+		case eOrg:
+			if hasOrg || hasPerson || st.r.kb.Orgs[v.cands[0].idx].Kind == kb.KindOutlet ||
+				!(isCountryKind(prev.kind) || prev.kind == eAgent) {
+				break loop
+			}
+			hasOrg = true
+		case eCountry, eAdj, eMetonym:
+			break loop
+		default:
+			break loop
+		}
+		parts = append(parts, part{unit: v})
+		prev = v
+	}
+	_ = hasCountry
+	return parts
+}
+
+// gap reports whether the tokens between units a and b may stand inside
+// one actor phrase, and whether they are "to" introducing a country in a
+// title.
+func (st *state) gap(s *sentence, a, b unit) (to, ok bool) {
+	if b.first == a.last {
+		return false, !a.poss
+	}
+	w := &st.r.words
+	k := a.last
+	if a.poss {
+		if !isCountryKind(a.kind) && a.kind != ePerson && a.kind != uName {
+			return false, false
+		}
+		if b.kind != eAgent && b.kind != eOrg && b.kind != eTitle {
+			return false, false
+		}
+		k++
+	}
+	if k < b.first && s.keys[k-s.first] == "to" && k+1 == b.first && a.kind == eAgent && w.liaison[a.term] {
+		return true, true
+	}
+	for ; k < b.first; k++ {
+		if !w.modifiers[s.keys[k-s.first]] {
+			return false, false
+		}
+	}
+	return false, true
+}

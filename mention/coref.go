@@ -1,0 +1,240 @@
+package mention
+
+import (
+	"github.com/sitrep/sitrep/doc"
+)
+
+// pronounWindow is how many sentences back a pronoun looks for its
+// antecedent.
+const pronounWindow = 2
+
+// coref resolves, in text order, surnames, appositions, definite
+// descriptions and pronouns to earlier mentions of the document. The
+// candidates are sorted in text order.
+func (st *state) coref() {
+	pos := make(map[int]int, len(st.cands))
+	for i := range st.cands {
+		pos[st.cands[i].id] = i
+	}
+	for i := range st.cands {
+		c := &st.cands[i]
+		switch {
+		case c.appos > 0:
+			if j, ok := pos[c.appos-1]; ok && j < i {
+				st.link(i, j)
+			}
+		case c.class == cPron:
+			st.pronoun(i)
+		case c.class == cDescr:
+			st.description(i)
+		case c.nameOnly || (c.class == cPlace && c.m.Via == doc.ViaDictionary && c.m.Last-c.m.First == 1):
+			st.surname(i)
+		case c.class == cAgent && c.m.Code == "":
+			if !st.possessor(i) && c.definite {
+				st.definiteAgent(i)
+			}
+		}
+	}
+}
+
+// link makes candidate i refer back to candidate j, copying its resolution.
+func (st *state) link(i, j int) {
+	c, a := &st.cands[i], &st.cands[j]
+	c.m.Code, c.m.Country, c.m.Sector = a.m.Code, a.m.Country, a.m.Sector
+	c.m.Name, c.m.ID, c.m.Type = a.m.Name, a.m.ID, a.m.Type
+	c.m.Via = doc.ViaCoreference
+	c.m.Antecedent = j
+	if c.class == cPron || c.class == cDescr || c.class == cPlace {
+		c.class = a.class
+		c.orgKind = a.orgKind
+	}
+	c.surname = a.surname
+	c.nameOnly = false
+	if c.m.Kind == doc.KindPlace && !a.countryPlace && a.class != cCountry && a.class != cPlace {
+		c.m.Kind = doc.KindActor
+	}
+	if c.m.Kind == doc.KindPlace && !c.m.HasCoords {
+		if ll, ok := st.r.coords[a.m.Country]; ok {
+			c.m.Lat, c.m.Lon, c.m.HasCoords = ll[0], ll[1], true
+		}
+	}
+}
+
+// surname resolves a name known only in part ("Barrack", "President
+// Aoun") to the nearest earlier person mention with the same last name; a
+// one-word place that is the surname of an earlier person is that person.
+func (st *state) surname(i int) {
+	c := &st.cands[i]
+	last := c.surname
+	if c.class == cPlace {
+		if c.m.First > 0 && st.r.words.locative[key(st.d.Tokens[c.m.First-1].Text)] {
+			return
+		}
+		last = key(c.m.Text)
+	}
+	if last == "" {
+		return
+	}
+	for j := i - 1; j >= 0; j-- {
+		a := &st.cands[j]
+		if a.class != cPerson || a.drop || a.surname != last || a.m.Last-a.m.First < 1 {
+			continue
+		}
+		if a.m.ID == "" && a.m.Name == c.m.Name && c.m.Code == "" && a.m.Code == "" {
+			continue // the same unknown name again: nothing to gain
+		}
+		st.link(i, j)
+		c.m.Kind = doc.KindActor
+		c.class = cPerson
+		c.m.Lat, c.m.Lon, c.m.HasCoords = 0, 0, false
+		return
+	}
+}
+
+// description resolves "the group" to the nearest organisation and "the
+// country" to the nearest country; it is dropped when nothing fits.
+func (st *state) description(i int) {
+	c := &st.cands[i]
+	w := &st.r.words
+	c.drop = true
+	for j := i - 1; j >= 0; j-- {
+		a := &st.cands[j]
+		if a.drop {
+			continue
+		}
+		switch {
+		case w.groupNouns[c.word] && a.class == cOrg && a.m.Code != "":
+			st.link(i, j)
+		case w.countryNouns[c.word] && a.m.Country != "" && (a.class == cCountry || a.countryPlace || a.class == cAgent):
+			st.link(i, j)
+			c.m.Code, c.m.Sector = a.m.Country, ""
+		default:
+			continue
+		}
+		c.drop = false
+		return
+	}
+}
+
+// definiteAgent resolves "the military commander" to the nearest person of
+// that sector, and "the army" to the army of the nearest country.
+func (st *state) definiteAgent(i int) {
+	c := &st.cands[i]
+	if st.r.words.personHeads[c.word] {
+		for j := i - 1; j >= 0; j-- {
+			a := &st.cands[j]
+			if a.class == cPerson && !a.drop && a.m.Sector == c.m.Sector && a.m.Code != "" {
+				st.link(i, j)
+				c.class = cPerson
+				return
+			}
+		}
+		return
+	}
+	for j := i - 1; j >= 0; j-- {
+		a := &st.cands[j]
+		if a.drop || a.m.Country == "" || (a.class != cCountry && !a.countryPlace && a.class != cAgent) {
+			continue
+		}
+		sector := c.m.Sector
+		st.link(i, j)
+		c.m.Sector, c.m.Code = sector, a.m.Country+sector
+		c.m.Name, c.m.ID = "", ""
+		return
+	}
+}
+
+// possessor codes a bare agent noun by its possessor: "Hezbollah's
+// military" is Hezbollah, "Syria's army" Syrian, "its forces" whatever "its"
+// refers to.
+func (st *state) possessor(i int) bool {
+	c := &st.cands[i]
+	f := c.m.First
+	if f == 0 {
+		return false
+	}
+	want := f
+	if k := key(st.d.Tokens[f-1].Text); k == "'s" {
+		want = f - 1
+	} else if k != "its" && k != "their" {
+		return false
+	}
+	for j := i - 1; j >= 0; j-- {
+		a := &st.cands[j]
+		if a.m.Sentence != c.m.Sentence {
+			return false
+		}
+		if a.m.Last != want && !(a.class == cPron && a.m.First == f-1) || a.drop || a.m.Kind != doc.KindActor {
+			continue
+		}
+		switch {
+		case a.class == cOrg && a.m.Code != "":
+			c.m.Code, c.m.Country, c.m.Name, c.m.ID = a.m.Code, a.m.Country, a.m.Name, a.m.ID
+			c.class, c.orgKind = cOrg, a.orgKind
+		case a.m.Country != "" && (a.class == cCountry || a.class == cAgent):
+			c.m.Country, c.m.Code = a.m.Country, a.m.Country+c.m.Sector
+			if cc, ok := st.r.kb.Country(a.m.Country); ok {
+				c.m.Name = cc.Name
+			}
+		default:
+			return false
+		}
+		c.m.Via = doc.ViaCompositional
+		return true
+	}
+	return false
+}
+
+// pronoun resolves a pronoun to the nearest compatible mention in its
+// sentence or the previous pronounWindow ones, preferring subjects;
+// unresolved pronouns are dropped.
+func (st *state) pronoun(i int) {
+	c := &st.cands[i]
+	c.drop = true
+	best, bestScore := -1, 0
+	for j := i - 1; j >= 0; j-- {
+		a := &st.cands[j]
+		if a.m.Sentence < c.m.Sentence-pronounWindow {
+			break
+		}
+		if a.drop || a.m.Kind != doc.KindActor || !st.compatible(c, a) {
+			continue
+		}
+		score := 100 - 20*(c.m.Sentence-a.m.Sentence) - (i - j)
+		if a.subject {
+			score += 8
+		}
+		if best < 0 || score > bestScore {
+			best, bestScore = j, score
+		}
+	}
+	if best >= 0 {
+		st.link(i, best)
+		c.drop = false
+	}
+}
+
+// compatible reports whether pronoun c may refer to mention a.
+func (st *state) compatible(c, a *cand) bool {
+	switch c.word {
+	case "he", "him", "his", "she", "her":
+		return a.class == cPerson
+	case "it", "its":
+		switch a.class {
+		case cOrg, cCountry:
+			return true
+		case cAgent:
+			return !a.plural && !st.r.words.personHeads[a.word]
+		case cPron:
+			return !a.plural && a.word != "he" && a.word != "she" && a.word != "his" && a.word != "him" && a.word != "her"
+		}
+	case "they", "them", "their":
+		switch a.class {
+		case cOrg:
+			return a.orgKind != "igo"
+		case cAgent, cPron:
+			return a.plural
+		}
+	}
+	return false
+}

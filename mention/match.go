@@ -1,0 +1,291 @@
+package mention
+
+import (
+	"unicode"
+
+	"github.com/sitrep/sitrep/doc"
+)
+
+// uName marks a unit that is an unknown capitalised name.
+const uName = 100
+
+// unit is a dictionary match or an unknown name over tokens [first, last)
+// of the document.
+type unit struct {
+	first, last int
+	kind        uint8
+	cands       []entry // the entries of kind that matched, best first
+	// sector is the agent code of an agent or title unit.
+	sector string
+	// term is the matched text, lowercased, for agent units.
+	term string
+	// poss reports a possessive "'s" right after the unit.
+	poss bool
+	// locative reports a locative preposition before the unit (determiners
+	// and adjectives may stand between).
+	locative bool
+}
+
+// sentence holds the tokens of one sentence and their lookup keys.
+type sentence struct {
+	idx         int // sentence index
+	first, last int // token range in the document
+	keys        []string
+}
+
+// match finds the dictionary units and unknown names of one sentence.
+func (st *state) match(s *sentence) []unit {
+	r := st.r
+	toks := st.d.Tokens
+	var units []unit
+	for i := s.first; i < s.last; {
+		u, ok := st.longest(s, i)
+		if !ok {
+			i++
+			continue
+		}
+		units = append(units, u)
+		i = u.last
+	}
+	// Unknown names in the gaps.
+	var out []unit
+	next := 0
+	for i := s.first; i < s.last; {
+		if next < len(units) && units[next].first == i {
+			out = append(out, units[next])
+			i = units[next].last
+			next++
+			continue
+		}
+		j := i
+		limit := s.last
+		if next < len(units) {
+			limit = units[next].first
+		}
+		for j < limit {
+			switch {
+			case st.nameToken(s, j):
+				j++
+				continue
+			case j > i && j+1 < limit && r.words.connector(s.keys[j-s.first]) && st.nameToken(s, j+1):
+				j += 2
+				continue
+			case j+1 < limit && st.capitalised(j) && !r.words.notNames[s.keys[j-s.first]] && st.nameToken(s, j+1):
+				// "Popular Liberation Front": a capitalised adjective in a name.
+				j++
+				continue
+			}
+			break
+		}
+		if j > i {
+			out = append(out, unit{first: i, last: j, kind: uName})
+			i = j
+			continue
+		}
+		i++
+	}
+	for k := range out {
+		u := &out[k]
+		if u.last < s.last && s.keys[u.last-s.first] == "'s" {
+			u.poss = true
+		}
+		u.locative = st.afterLocative(s, u.first)
+		_ = toks
+	}
+	return out
+}
+
+// connector reports words that may join the parts of one name.
+func (w *wordLists) connector(k string) bool {
+	switch k {
+	case "al", "el", "bin", "ibn", "abu", "abd", "de", "van", "von", "der", "du", "la", "le", "-", "bint", "ben":
+		return true
+	}
+	return false
+}
+
+// nameToken reports whether token j can be part of an unknown name.
+func (st *state) nameToken(s *sentence, j int) bool {
+	t := &st.d.Tokens[j]
+	k := s.keys[j-s.first]
+	if st.r.words.notNames[k] || st.r.words.titles[k] != "" {
+		return false
+	}
+	if _, isTitle := st.r.words.titles[k]; isTitle {
+		return false
+	}
+	rs := []rune(t.Text)
+	if len(rs) == 0 || !unicode.IsUpper(rs[0]) {
+		return false
+	}
+	switch t.UPOS {
+	case "PROPN", "X", "":
+		return true
+	case "NOUN", "ADJ":
+		// Tagger errors on capitalised words mid-sentence, and all-caps
+		// acronyms.
+		return j > s.first && t.XPOS != "" && (t.XPOS[0] == 'N' || allUpper(rs)) && !st.r.words.notNames[k]
+	}
+	return false
+}
+
+// capitalised reports whether token j starts with an uppercase letter.
+func (st *state) capitalised(j int) bool {
+	for _, c := range st.d.Tokens[j].Text {
+		return unicode.IsUpper(c)
+	}
+	return false
+}
+
+func allUpper(rs []rune) bool {
+	n := 0
+	for _, c := range rs {
+		if unicode.IsLetter(c) {
+			if !unicode.IsUpper(c) {
+				return false
+			}
+			n++
+		}
+	}
+	return n >= 2
+}
+
+// longest returns the longest dictionary match starting at token i.
+func (st *state) longest(s *sentence, i int) (unit, bool) {
+	r := st.r
+	toks := st.d.Tokens
+	n := int32(0)
+	var best unit
+	found := false
+	for j := i; j < s.last; j++ {
+		nx, ok := r.nodes[n].next[s.keys[j-s.first]]
+		if !ok {
+			break
+		}
+		n = nx
+		if len(r.nodes[n].entries) == 0 {
+			continue
+		}
+		var cands []entry
+		for _, e := range r.nodes[n].entries {
+			if st.accept(s, i, j+1, e) {
+				cands = append(cands, e)
+			}
+		}
+		if len(cands) == 0 {
+			continue
+		}
+		best = unit{first: i, last: j + 1}
+		// When one span matches several kinds, the first in this order is
+		// the unit's kind.
+		order := [...]uint8{ePerson, eOrg, eCountry, eAdj, eMetonym, ePlace, eAgent, eTitle}
+		for _, k := range order {
+			for _, e := range cands {
+				if e.kind == k {
+					if best.kind == 0 {
+						best.kind = k
+					}
+					best.cands = append(best.cands, e)
+				}
+			}
+		}
+		if best.kind == eAgent || best.kind == eTitle {
+			for _, e := range best.cands {
+				if e.kind == best.kind {
+					best.sector = e.sector
+					break
+				}
+			}
+			best.term = joinKeys(s.keys[i-s.first : j+1-s.first])
+		}
+		found = true
+	}
+	_ = toks
+	return best, found
+}
+
+func joinKeys(ks []string) string {
+	if len(ks) == 1 {
+		return ks[0]
+	}
+	n := 0
+	for _, k := range ks {
+		n += len(k) + 1
+	}
+	b := make([]byte, 0, n)
+	for i, k := range ks {
+		if i > 0 {
+			b = append(b, ' ')
+		}
+		b = append(b, k...)
+	}
+	return string(b)
+}
+
+// accept checks an entry's case constraints and part-of-speech conditions
+// against tokens [i, j).
+func (st *state) accept(s *sentence, i, j int, e entry) bool {
+	toks := st.d.Tokens
+	for k := i; k < j; k++ {
+		if !caseOK(toks[k].Text, e.cases[k-i]) {
+			return false
+		}
+	}
+	if j-i > 1 {
+		return true
+	}
+	t := &toks[i]
+	switch e.kind {
+	case eAgent:
+		switch t.UPOS {
+		case "VERB", "AUX", "ADV", "ADP", "DET", "PRON", "SCONJ", "CCONJ", "PART", "NUM":
+			return false
+		case "ADJ":
+			switch s.keys[i-s.first] {
+			case "military", "parliamentary", "legislative", "judicial", "displaced":
+				return true
+			}
+			return false
+		}
+	case ePlace, ePerson, eOrg:
+		// A capitalised common word at the start of a sentence is not a name.
+		if i == s.first && t.UPOS != "" && t.UPOS != "PROPN" && t.UPOS != "X" {
+			return false
+		}
+		if e.cases[0] == caseAny && t.UPOS != "" && t.UPOS != "PROPN" && t.UPOS != "NOUN" {
+			return false
+		}
+	}
+	return true
+}
+
+// afterLocative reports whether a locative preposition stands before token
+// i, possibly with determiners, adjectives and numbers between.
+func (st *state) afterLocative(s *sentence, i int) bool {
+	toks := st.d.Tokens
+	for k := i - 1; k >= s.first && k >= i-4; k-- {
+		key := s.keys[k-s.first]
+		if st.r.words.locative[key] {
+			return true
+		}
+		switch toks[k].UPOS {
+		case "DET", "ADJ", "NUM":
+			continue
+		}
+		switch key {
+		case "the", "southern", "northern", "eastern", "western", "central":
+			continue
+		}
+		return false
+	}
+	return false
+}
+
+// tokenKeys fills the lookup keys of a sentence's tokens.
+func tokenKeys(toks []doc.Token) []string {
+	keys := make([]string, len(toks))
+	for i := range toks {
+		keys[i] = key(toks[i].Text)
+	}
+	return keys
+}

@@ -1,0 +1,269 @@
+package mention
+
+import (
+	"fmt"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/sitrep/sitrep/doc"
+	"github.com/sitrep/sitrep/kb"
+	"github.com/sitrep/sitrep/models"
+	"github.com/sitrep/sitrep/pipeline"
+)
+
+// fixture holds the knowledge base, resolver and pipeline shared by tests.
+type fixture struct {
+	kb  *kb.KB
+	res *Resolver
+	p   *pipeline.Pipeline
+}
+
+var loadFixture = sync.OnceValues(func() (*fixture, error) {
+	k, err := kb.Load()
+	if err != nil {
+		return nil, fmt.Errorf("load kb: %w", err)
+	}
+	p, err := models.Load()
+	if err != nil {
+		return nil, fmt.Errorf("load models: %w", err)
+	}
+	return &fixture{kb: k, res: New(k), p: p}, nil
+})
+
+func setup(tb testing.TB) *fixture {
+	tb.Helper()
+	f, err := loadFixture()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return f
+}
+
+// process parses text dated date and resolves its mentions.
+func (f *fixture) process(text string, date time.Time) *doc.Doc {
+	d := f.p.Process(doc.Article{ID: "t", Text: text, Published: date})
+	f.res.Process(d)
+	return d
+}
+
+// find returns the first mention whose text is text, at or after from.
+func find(d *doc.Doc, text string, from int) (doc.Mention, bool) {
+	for _, m := range d.Mentions {
+		if m.Text == text && m.Start >= from {
+			return m, true
+		}
+	}
+	return doc.Mention{}, false
+}
+
+func day(s string) time.Time {
+	t, err := time.Parse("2006-01-02", s)
+	if err != nil {
+		panic(err)
+	}
+	return t
+}
+
+// want is an expected mention: its text and, when set, its fields.
+type want struct {
+	text, kind, code, via, name, typ string
+	coords                           bool
+	// after skips mentions starting before the n-th occurrence of text.
+	nth int
+}
+
+func TestProcess(t *testing.T) {
+	f := setup(t)
+	tests := []struct {
+		name string
+		text string
+		date string
+		want []want
+		none []string // texts that must not be mentions
+	}{
+		{
+			name: "compositional and metonym",
+			text: "Syrian officials met a Turkish envoy on Tuesday. Moscow warned that Russian troops would stay.",
+			want: []want{
+				{text: "Syrian officials", kind: "actor", code: "SYRGOV", via: "compositional"},
+				{text: "Turkish envoy", kind: "actor", code: "TURGOV", via: "compositional"},
+				{text: "Moscow", kind: "actor", code: "RUSGOV", via: "dictionary"},
+				{text: "Russian troops", kind: "actor", code: "RUSMIL"},
+			},
+		},
+		{
+			name: "places and outlets",
+			text: "Reuters said the ministers would meet in Qatar, while Hamas fighters stayed in Gaza City.",
+			want: []want{
+				{text: "Reuters", kind: "outlet"},
+				{text: "Qatar", kind: "place", coords: true},
+				{text: "Hamas fighters", kind: "actor", code: "PSEREBHMS", via: "dictionary"},
+				{text: "Gaza City", kind: "place", coords: true},
+			},
+		},
+		{
+			name: "possessive and hyphen",
+			text: "Hamas’s leaders rejected the Egyptian‑Jordanian plan, and Syria’s army withdrew.",
+			want: []want{
+				{text: "Hamas", code: "PSEREBHMS"},
+				{text: "Egyptian", code: "EGY"},
+				{text: "Jordanian", code: "JOR"},
+				{text: "Syria’s army", code: "SYRMIL", via: "compositional"},
+			},
+			none: []string{"Hamas’s"},
+		},
+		{
+			name: "role by date before",
+			text: "Army commander Joseph Aoun inspected the border.",
+			date: "2020-05-01",
+			want: []want{{text: "Army commander Joseph Aoun", code: "LBNMIL", name: "Joseph Aoun", via: "dictionary"}},
+		},
+		{
+			name: "role by date after",
+			text: "President Joseph Aoun inspected the border.",
+			date: "2026-01-10",
+			want: []want{{text: "President Joseph Aoun", code: "LBNGOV", name: "Joseph Aoun"}},
+		},
+		{
+			name: "apposition, surname and pronoun",
+			text: "Karim Haddad, the Lebanese defence minister, visited the south on Monday. Haddad said he would return.",
+			want: []want{
+				{text: "Karim Haddad", code: "LBNGOV", via: "compositional", typ: "person"},
+				{text: "Haddad", code: "LBNGOV", via: "coreference", name: "Karim Haddad"},
+				{text: "he", code: "LBNGOV", via: "coreference"},
+			},
+		},
+		{
+			name: "unknown names",
+			text: "The Popular Liberation Front claimed the attack, and Omar Zein denied it in Tarsaya.",
+			want: []want{
+				{text: "Popular Liberation Front", via: "unresolved", typ: "org", kind: "actor"},
+				{text: "Omar Zein", via: "unresolved", typ: "person", kind: "actor"},
+			},
+		},
+		{
+			name: "definite description",
+			text: "Hezbollah fired rockets overnight. The group said its fighters would continue.",
+			want: []want{
+				{text: "The group", code: "LBNREBHEZ", via: "coreference"},
+				{text: "its", code: "LBNREBHEZ", via: "coreference"},
+			},
+		},
+		{
+			name: "bare agent with a country after it",
+			text: "Officials in Tehran denied the report, and troops were deployed.",
+			want: []want{
+				{text: "Officials", code: "IRNGOV", via: "compositional"},
+				{text: "Tehran", kind: "place"},
+				{text: "troops", code: "", via: "unresolved"},
+			},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var date time.Time
+			if tt.date != "" {
+				date = day(tt.date)
+			}
+			d := f.process(tt.text, date)
+			for _, w := range tt.want {
+				m, ok := find(d, w.text, 0)
+				if !ok {
+					t.Errorf("no mention %q in %s", w.text, dump(d))
+					continue
+				}
+				check := func(field, got, want string) {
+					if want != "" && got != want {
+						t.Errorf("%q: %s = %q, want %q", w.text, field, got, want)
+					}
+				}
+				check("kind", m.Kind, w.kind)
+				check("code", m.Code, w.code)
+				check("via", m.Via, w.via)
+				check("name", m.Name, w.name)
+				check("type", m.Type, w.typ)
+				if w.code == "" && w.via == "unresolved" && m.Code != "" {
+					t.Errorf("%q: code = %q, want none", w.text, m.Code)
+				}
+				if w.coords && !m.HasCoords {
+					t.Errorf("%q: no coordinates", w.text)
+				}
+			}
+			for _, n := range tt.none {
+				if _, ok := find(d, n, 0); ok {
+					t.Errorf("unexpected mention %q in %s", n, dump(d))
+				}
+			}
+			checkInvariants(t, d)
+		})
+	}
+}
+
+// dump formats the mentions of d for failure messages.
+func dump(d *doc.Doc) string {
+	var b strings.Builder
+	for i, m := range d.Mentions {
+		fmt.Fprintf(&b, "\n  %d %q %s %s %s ante=%d", i, m.Text, m.Kind, m.Code, m.Via, m.Antecedent)
+	}
+	return b.String()
+}
+
+// checkInvariants checks what every Process result must satisfy.
+func checkInvariants(t *testing.T, d *doc.Doc) {
+	t.Helper()
+	for i, m := range d.Mentions {
+		if m.First < 0 || m.Last > len(d.Tokens) || m.First >= m.Last {
+			t.Fatalf("mention %d: tokens [%d,%d) out of range", i, m.First, m.Last)
+		}
+		if m.Head < m.First || m.Head >= m.Last {
+			t.Errorf("mention %d: head %d outside [%d,%d)", i, m.Head, m.First, m.Last)
+		}
+		if i > 0 && m.Start < d.Mentions[i-1].Start {
+			t.Errorf("mention %d out of text order", i)
+		}
+		if m.Antecedent >= i {
+			t.Errorf("mention %d: antecedent %d not earlier", i, m.Antecedent)
+		}
+		if (m.Antecedent >= 0) != (m.Via == doc.ViaCoreference) {
+			t.Errorf("mention %d: antecedent %d with via %q", i, m.Antecedent, m.Via)
+		}
+	}
+}
+
+func TestNameTokens(t *testing.T) {
+	tests := []struct {
+		in   string
+		want string
+	}{
+		{"Iran's Revolutionary Guard", "Iran|'s|Revolutionary|Guard"},
+		{"al-Qaeda", "al|-|Qaeda"},
+		{"Washington, D.C.", "Washington|,|D.C."},
+		{"pro-Iranian", "pro-Iranian"},
+		{"Labor party (Israel)", "Labor|party|(|Israel|)"},
+	}
+	for _, tt := range tests {
+		if got := strings.Join(nameTokens(tt.in), "|"); got != tt.want {
+			t.Errorf("nameTokens(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestCase(t *testing.T) {
+	tests := []struct {
+		kb, text string
+		ok       bool
+	}{
+		{"US", "US", true},
+		{"US", "us", false},
+		{"Chad", "chad", false},
+		{"Chad", "CHAD", true},
+		{"army", "Army", true},
+	}
+	for _, tt := range tests {
+		if got := caseOK(tt.text, caseOf(tt.kb)); got != tt.ok {
+			t.Errorf("case %q vs %q = %v, want %v", tt.kb, tt.text, got, tt.ok)
+		}
+	}
+}

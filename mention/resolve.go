@@ -1,0 +1,326 @@
+package mention
+
+import (
+	"strings"
+
+	"github.com/sitrep/sitrep/doc"
+	"github.com/sitrep/sitrep/kb"
+)
+
+// resolve codes one actor phrase and emits it.
+func (st *state) resolve(s *sentence, parts []part) {
+	k := st.r.kb
+	var (
+		country  *kb.Country
+		metonym  bool
+		sector   string
+		term     string
+		person   *part
+		org      *kb.Org
+		modifier bool // a person's name modifies a following agent noun
+	)
+	for i := range parts {
+		p := &parts[i]
+		switch {
+		case p.to:
+		case isCountryKind(p.kind):
+			if country == nil {
+				country = &k.Countries[p.cands[0].idx]
+				metonym = p.kind == eMetonym
+			}
+		case p.kind == eAgent || p.kind == eTitle:
+			if p.sector != "" {
+				sector, term = p.sector, p.term
+			}
+			if person != nil {
+				modifier = true
+			}
+		case p.kind == ePerson || p.kind == uName:
+			person = p
+		case p.kind == eOrg:
+			org = &k.Orgs[p.cands[0].idx]
+		}
+	}
+	first, last := parts[0].first, parts[len(parts)-1].last
+	c := cand{word: term}
+	c.plural = term != "" && strings.HasSuffix(term, "s") && !strings.HasSuffix(term, "ss")
+	switch {
+	case person != nil && !modifier:
+		st.resolvePerson(s, &c, person, country, sector)
+	case org != nil:
+		c.class, c.orgKind = cOrg, org.Kind
+		c.m.Code, c.m.Country, c.m.Name, c.m.ID = org.Code, org.Country, org.Name, org.ID
+		c.m.Sector = sectorOf(org.Code, org.Country)
+	case person != nil: // "Trump administration"
+		c.class = cAgent
+		c.m.Sector = sector
+		if p := st.surnamePerson(s, person, country, ""); p != nil {
+			if r, ok := st.role(p, "", ""); ok {
+				c.m.Country = r.Country
+				c.m.Code = r.Country + sector
+				c.m.Via = doc.ViaCompositional
+				if cc, ok := k.Country(r.Country); ok {
+					c.m.Name = cc.Name
+				}
+			}
+		}
+		if c.m.Code == "" {
+			c.m.Via = doc.ViaUnresolved
+		}
+	case country != nil && sector != "":
+		c.class = cAgent
+		c.m.Code, c.m.Country, c.m.Sector, c.m.Name = country.Code+sector, country.Code, sector, country.Name
+		c.m.Via = doc.ViaCompositional
+	case country != nil:
+		c.class = cCountry
+		c.m.Code, c.m.Country, c.m.Name, c.m.ID = country.Code, country.Code, country.Name, country.Code
+		if metonym {
+			c.m.Code, c.m.Sector = country.Code+"GOV", "GOV"
+		}
+	case sector != "":
+		c.class = cAgent
+		c.m.Sector = sector
+		c.m.Via = doc.ViaUnresolved
+		if cc := st.countryAfter(s, last); cc != nil {
+			c.m.Code, c.m.Country, c.m.Name = cc.Code+sector, cc.Code, cc.Name
+			c.m.Via = doc.ViaCompositional
+		}
+		c.definite = first > s.first && s.keys[first-1-s.first] == "the"
+	default:
+		return
+	}
+	st.emit(s, first, last, c)
+}
+
+// resolvePerson codes a phrase around a person's name.
+func (st *state) resolvePerson(s *sentence, c *cand, p *part, country *kb.Country, sector string) {
+	k := st.r.kb
+	c.class = cPerson
+	cc := ""
+	if country != nil {
+		cc = country.Code
+	}
+	var kp *kb.Person
+	if p.kind == ePerson {
+		kp = st.pickPerson(p.cands, cc, sector)
+	} else if sector != "" || country != nil {
+		kp = st.surnamePerson(s, p, country, sector)
+		c.nameOnly = true
+	}
+	if kp != nil {
+		c.m.Name, c.m.ID = kp.Name, kp.ID
+		c.surname = lastWord(kp.Name)
+		if r, ok := st.role(kp, cc, sector); ok {
+			c.m.Code, c.m.Country = r.Code, r.Country
+			c.m.Sector = sectorOf(r.Code, r.Country)
+		}
+		if c.m.Code == "" && cc != "" && sector != "" {
+			c.m.Code, c.m.Country, c.m.Sector = cc+sector, cc, sector
+		}
+		return
+	}
+	name := st.spanText(p.first, p.last)
+	c.nameOnly = true
+	c.surname = lastWord(name)
+	c.m.Name = name
+	c.m.Type = "person"
+	if sector == "" && country == nil && !st.titled(s, p.first) {
+		c.m.Type = st.guessType(s, p.unit)
+		switch c.m.Type {
+		case "org":
+			c.class = cOrg
+		case "place":
+			c.class = cPlace
+			c.m.Kind = doc.KindPlace
+		}
+	}
+	c.m.Sector = sector
+	c.m.Via = doc.ViaUnresolved
+	if country != nil {
+		c.m.Country = country.Code
+		if sector != "" {
+			c.m.Code = country.Code + sector
+			c.m.Via = doc.ViaCompositional
+		}
+	}
+	_ = k
+}
+
+// titled reports whether a courtesy title stands right before token i.
+func (st *state) titled(s *sentence, i int) bool {
+	if i == s.first {
+		return false
+	}
+	_, ok := st.r.words.titles[s.keys[i-1-s.first]]
+	return ok
+}
+
+// guessType guesses what an unknown name is: an organisation when it ends
+// in an organisation word, a place after a locative preposition, a person
+// when it looks like "First Last", else an organisation for acronyms.
+func (st *state) guessType(s *sentence, u unit) string {
+	w := &st.r.words
+	lastKey := s.keys[u.last-1-s.first]
+	switch {
+	case w.orgWords[lastKey]:
+		return "org"
+	case u.locative:
+		return "place"
+	case u.first > s.first && w.placeWord[s.keys[u.first-1-s.first]]:
+		return "place"
+	}
+	toks := st.d.Tokens
+	if n := u.last - u.first; n >= 2 && n <= 4 {
+		for k := u.first; k < u.last; k++ {
+			if allUpper([]rune(toks[k].Text)) {
+				return "org"
+			}
+		}
+		return "person"
+	}
+	if allUpper([]rune(toks[u.first].Text)) {
+		return "org"
+	}
+	return "person"
+}
+
+// pickPerson chooses among persons sharing a name: one with a role on the
+// article's date that fits the phrase's country and sector, else the first.
+func (st *state) pickPerson(cands []entry, country, sector string) *kb.Person {
+	var first *kb.Person
+	for _, e := range cands {
+		if e.kind != ePerson {
+			continue
+		}
+		p := &st.r.kb.People[e.idx]
+		if first == nil {
+			first = p
+		}
+		if r, ok := st.role(p, country, sector); ok && st.roleNow(p, r) {
+			return p
+		}
+	}
+	return first
+}
+
+// surnamePerson finds the KB person whose last name is the last word of a
+// name part, who held a role fitting country and sector on the article's
+// date.
+func (st *state) surnamePerson(s *sentence, p *part, country *kb.Country, sector string) *kb.Person {
+	ids := st.r.surname[s.keys[p.last-1-s.first]]
+	cc := ""
+	if country != nil {
+		cc = country.Code
+	}
+	var found *kb.Person
+	for _, id := range ids {
+		kp := &st.r.kb.People[id]
+		r, ok := st.role(kp, cc, sector)
+		if !ok || !st.roleNow(kp, r) || cc != "" && r.Country != cc || sector != "" && sectorOf(r.Code, r.Country) != sector {
+			continue
+		}
+		if found != nil {
+			return nil // ambiguous
+		}
+		found = kp
+	}
+	return found
+}
+
+// roleNow reports whether r is held on the article's date (always true
+// without a date).
+func (st *state) roleNow(p *kb.Person, r kb.Role) bool {
+	return st.date.IsZero() || kb.During(st.date, r.Start, r.End)
+}
+
+// role returns the role of p to code a mention with: among the roles held
+// on the article's date (or all roles when it is unknown), the latest one
+// fitting country and sector, else the latest; without any role on the
+// date, the latest role begun by then.
+func (st *state) role(p *kb.Person, country, sector string) (kb.Role, bool) {
+	var roles []kb.Role
+	if st.date.IsZero() {
+		roles = p.Roles
+	} else {
+		roles = p.RolesAt(st.date)
+	}
+	if len(roles) == 0 && !st.date.IsZero() {
+		for _, r := range p.Roles {
+			if r.Start.StartsBy(st.date) {
+				roles = append(roles, r)
+			}
+		}
+	}
+	var best kb.Role
+	bestScore := -1
+	for _, r := range roles {
+		score := 0
+		if country != "" && r.Country == country {
+			score += 2
+		}
+		if sector != "" && sectorOf(r.Code, r.Country) == sector {
+			score++
+		}
+		if score > bestScore || score == bestScore && r.Start.Compare(best.Start) >= 0 {
+			best, bestScore = r, score
+		}
+	}
+	return best, bestScore >= 0
+}
+
+// sectorOf returns the sector part of an actor code: what follows the
+// country ("LBNREBHEZ" -> "REB"), or the code's first three letters for
+// international bodies ("IGOUNO" -> "IGO").
+func sectorOf(code, country string) string {
+	if country != "" && strings.HasPrefix(code, country) && len(code) >= len(country)+3 {
+		return code[len(country) : len(country)+3]
+	}
+	if country == "" && len(code) >= 3 {
+		return code[:3]
+	}
+	return ""
+}
+
+// lastWord returns the lowercase last word of a name.
+func lastWord(name string) string {
+	f := strings.Fields(name)
+	if len(f) == 0 {
+		return ""
+	}
+	return key(f[len(f)-1])
+}
+
+// countryAfter returns the country of a phrase right after a bare agent
+// noun: "officials in Washington", "troops from Chad".
+func (st *state) countryAfter(s *sentence, i int) *kb.Country {
+	if i+1 >= s.last {
+		return nil
+	}
+	switch s.keys[i-s.first] {
+	case "in", "from", "of":
+	default:
+		return nil
+	}
+	n := int32(0)
+	var found *kb.Country
+	for j := i + 1; j < s.last; j++ {
+		nx, ok := st.r.nodes[n].next[s.keys[j-s.first]]
+		if !ok {
+			break
+		}
+		n = nx
+		for _, e := range st.r.nodes[n].entries {
+			if st.accept(s, i+1, j+1, e) {
+				switch e.kind {
+				case eCountry, eMetonym:
+					found = &st.r.kb.Countries[e.idx]
+				case ePlace:
+					if c, ok := st.r.kb.Country(st.r.kb.Places[e.idx].Country); ok && found == nil {
+						found = c
+					}
+				}
+			}
+		}
+	}
+	return found
+}

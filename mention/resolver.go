@@ -1,0 +1,283 @@
+// Package mention finds the actors, places and news outlets named in a
+// parsed document and resolves them against the knowledge base: the longest
+// dictionary match over tokens (countries, capitals used for their
+// governments, organisations, people, places, outlets), compositional coding
+// of a country or demonym with an agent noun or title ("Lebanese officials"
+// is LBNGOV), people resolved by the role they held on the article's date,
+// appositions, unknown capitalised names kept as unresolved mentions, and
+// coreference within the document (surnames, definite descriptions,
+// pronouns).
+//
+// A Resolver is built once from a knowledge base and is safe for concurrent
+// use; Process fills Doc.Mentions of one parsed document.
+package mention
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/sitrep/sitrep/internal/wordform"
+	"github.com/sitrep/sitrep/kb"
+)
+
+// Entry kinds in the dictionary.
+const (
+	eCountry = iota + 1 // a country name or alias
+	eAdj                // a demonym adjective or person noun ("Lebanese", "Israelis")
+	eMetonym            // a name standing for a country's government
+	eOrg                // an organisation name or alias
+	ePerson             // a person's name or alias
+	ePlace              // a place name or alias
+	eAgent              // a sector agent term
+	eTitle              // an abbreviated title ("Gen.", "Mr.")
+)
+
+// Case constraints a text token must meet, per token of a dictionary name.
+const (
+	caseAny   = iota // lowercase in the dictionary: any case matches
+	caseUpper        // capitalised in the dictionary: the text must be too
+	caseAcro         // an acronym: the text must be all capitals
+)
+
+// entry is one dictionary name: what it names and the case it must have.
+type entry struct {
+	kind  uint8
+	idx   int32  // index into the KB slice of its kind; agent index for eAgent
+	plen  uint8  // number of tokens
+	cases []byte // one case constraint per token
+	// sector is the agent code of an eAgent or eTitle entry.
+	sector string
+}
+
+// node is a trie node keyed by normalised token text.
+type node struct {
+	next    map[string]int32
+	entries []entry
+}
+
+// Resolver finds and resolves mentions. Build one with New; it is read-only
+// afterwards and safe for concurrent use.
+type Resolver struct {
+	kb    *kb.KB
+	nodes []node
+	// surname maps the lowercase last word of a person's name to persons.
+	surname map[string][]int32
+	// coords locates each country by code, for country names used as places.
+	coords map[string][2]float64
+	// words are the closed word lists the rules use.
+	words wordLists
+}
+
+// New builds a Resolver over k: a token trie of every name, alias, demonym,
+// metonym and agent term, and the indexes the rules need.
+func New(k *kb.KB) *Resolver {
+	r := &Resolver{kb: k, nodes: []node{{}}, surname: map[string][]int32{}, words: newWordLists()}
+	for i, c := range k.Countries {
+		for _, n := range append([]string{c.Name}, c.Aliases...) {
+			r.add(n, entry{kind: eCountry, idx: int32(i)})
+		}
+		for _, n := range c.Adjectives {
+			r.add(n, entry{kind: eAdj, idx: int32(i)})
+		}
+		for _, n := range c.People {
+			r.add(n, entry{kind: eAdj, idx: int32(i)})
+		}
+		for _, n := range c.Metonyms {
+			r.add(n, entry{kind: eMetonym, idx: int32(i)})
+		}
+	}
+	for i, o := range k.Orgs {
+		for _, n := range append([]string{o.Name}, o.Aliases...) {
+			r.add(n, entry{kind: eOrg, idx: int32(i)})
+		}
+	}
+	for i, p := range k.People {
+		for _, n := range append([]string{p.Name}, p.Aliases...) {
+			r.add(n, entry{kind: ePerson, idx: int32(i)})
+		}
+		if ws := strings.Fields(p.Name); len(ws) > 1 {
+			last := key(ws[len(ws)-1])
+			r.surname[last] = append(r.surname[last], int32(i))
+		}
+	}
+	for i, p := range k.Places {
+		for _, n := range append([]string{p.Name}, p.Aliases...) {
+			r.add(n, entry{kind: ePlace, idx: int32(i)})
+		}
+	}
+	for i, a := range k.Agents {
+		for _, t := range a.Terms {
+			r.add(t, entry{kind: eAgent, idx: int32(i), sector: a.Code})
+		}
+	}
+	for t, sector := range r.words.titles {
+		r.add(t, entry{kind: eTitle, idx: -1, sector: sector})
+	}
+	r.coords = countryCoords(k)
+	return r
+}
+
+// add inserts a name, split into tokens as the tokenizer splits text.
+func (r *Resolver) add(name string, e entry) {
+	toks := nameTokens(name)
+	if len(toks) == 0 || len(toks) > 255 {
+		return
+	}
+	e.plen = uint8(len(toks))
+	e.cases = make([]byte, len(toks))
+	n := int32(0)
+	for i, t := range toks {
+		e.cases[i] = caseOf(t)
+		k := key(t)
+		if e.kind == eAgent || e.kind == eTitle {
+			e.cases[i] = caseAny
+		}
+		nx, ok := r.nodes[n].next[k]
+		if !ok {
+			if r.nodes[n].next == nil {
+				r.nodes[n].next = map[string]int32{}
+			}
+			nx = int32(len(r.nodes))
+			r.nodes[n].next[k] = nx
+			r.nodes = append(r.nodes, node{})
+		}
+		n = nx
+	}
+	for _, old := range r.nodes[n].entries {
+		if old.kind == e.kind && old.idx == e.idx {
+			return
+		}
+	}
+	r.nodes[n].entries = append(r.nodes[n].entries, e)
+}
+
+// nameTokens splits a dictionary name the way the tokenizer splits running
+// text: at spaces, before a possessive "'s", around hyphens between letters
+// and around commas and brackets.
+func nameTokens(name string) []string {
+	var out []string
+	for _, w := range strings.Fields(wordform.Normalize(name)) {
+		var tail []string
+		for len(w) > 1 && strings.ContainsRune(",()\"", rune(w[len(w)-1])) {
+			tail = append([]string{w[len(w)-1:]}, tail...)
+			w = w[:len(w)-1]
+		}
+		for len(w) > 1 && strings.ContainsRune("(\"", rune(w[0])) {
+			out = append(out, w[:1])
+			w = w[1:]
+		}
+		if len(w) > 2 && strings.HasSuffix(w, "'s") {
+			tail = append([]string{"'s"}, tail...)
+			w = w[:len(w)-2]
+		}
+		if i := strings.IndexByte(w, '-'); i > 0 && i < len(w)-1 && !isLowerWord(w[:i]) {
+			parts := strings.Split(w, "-")
+			for j, p := range parts {
+				if j > 0 {
+					out = append(out, "-")
+				}
+				if p != "" {
+					out = append(out, p)
+				}
+			}
+		} else {
+			out = append(out, w)
+		}
+		out = append(out, tail...)
+	}
+	return out
+}
+
+// isLowerWord reports whether w is a short lowercase prefix the tokenizer
+// keeps attached ("pro-", "anti-"), as opposed to a name part ("al-Qaeda" is
+// split because the tokenizer splits it).
+func isLowerWord(w string) bool {
+	switch w {
+	case "pro", "anti", "non", "ex", "post", "pre", "co":
+		return true
+	}
+	return false
+}
+
+// key is the lookup form of a token: typographic variants mapped to plain
+// ones, lowercased.
+func key(t string) string {
+	return strings.ToLower(wordform.Normalize(t))
+}
+
+// caseOf returns the case constraint a dictionary token imposes.
+func caseOf(t string) byte {
+	letters, upper := 0, 0
+	first := true
+	firstUpper := false
+	for _, c := range t {
+		if !unicode.IsLetter(c) {
+			continue
+		}
+		letters++
+		if unicode.IsUpper(c) {
+			upper++
+		}
+		if first {
+			firstUpper = unicode.IsUpper(c)
+			first = false
+		}
+	}
+	switch {
+	case letters >= 2 && upper == letters && letters <= 6:
+		return caseAcro
+	case firstUpper:
+		return caseUpper
+	}
+	return caseAny
+}
+
+// caseOK reports whether a text token meets a case constraint.
+func caseOK(text string, c byte) bool {
+	switch c {
+	case caseUpper:
+		for _, r := range text {
+			if unicode.IsLetter(r) {
+				return unicode.IsUpper(r)
+			}
+		}
+		return true
+	case caseAcro:
+		for _, r := range text {
+			if unicode.IsLetter(r) && !unicode.IsUpper(r) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// countryCoords locates countries for place mentions: a place with the
+// country's name, else its capital city, else the mean of its regions.
+func countryCoords(k *kb.KB) map[string][2]float64 {
+	out := make(map[string][2]float64, len(k.Countries))
+	byName := map[string][2]float64{}
+	sums := map[string][3]float64{}
+	for _, p := range k.Places {
+		if p.Lat == 0 && p.Lon == 0 {
+			continue
+		}
+		if p.Kind == kb.PlaceCity || p.Kind == "country" {
+			byName[p.Country+"\x00"+strings.ToLower(p.Name)] = [2]float64{p.Lat, p.Lon}
+		}
+		if p.Kind == kb.PlaceRegion && p.Country != "" {
+			s := sums[p.Country]
+			sums[p.Country] = [3]float64{s[0] + p.Lat, s[1] + p.Lon, s[2] + 1}
+		}
+	}
+	for _, c := range k.Countries {
+		if ll, ok := byName[c.Code+"\x00"+strings.ToLower(c.Name)]; ok {
+			out[c.Code] = ll
+		} else if s, ok := sums[c.Code]; ok {
+			out[c.Code] = [2]float64{s[0] / s[2], s[1] / s[2]}
+		} else if ll, ok := byName[c.Code+"\x00"+strings.ToLower(c.Capital)]; ok {
+			out[c.Code] = ll
+		}
+	}
+	return out
+}

@@ -1,0 +1,80 @@
+package mention
+
+// wordLists holds the closed word lists the rules use. They are built by
+// newWordLists for each Resolver so that no package-level state exists.
+type wordLists struct {
+	// titles maps abbreviated titles to their sector ("" for courtesy
+	// titles that only mark a person).
+	titles map[string]string
+	// locative prepositions make a following country a place; cities and
+	// capitals are places after these and after placeWords too.
+	locative  map[string]bool
+	placeWord map[string]bool
+	// modifiers may stand inside an actor phrase ("senior", "former").
+	modifiers map[string]bool
+	// liaison terms may be followed by "to <country>" inside a title.
+	liaison map[string]bool
+	// orgWords end unknown organisation names.
+	orgWords map[string]bool
+	// notNames are capitalised words that are not names (months, days).
+	notNames map[string]bool
+	// personHeads are agent terms naming one person ("the commander").
+	personHeads map[string]bool
+	// groupNouns are definite descriptions of organisations ("the group").
+	groupNouns map[string]bool
+	// countryNouns are definite descriptions of countries ("the country").
+	countryNouns map[string]bool
+}
+
+func set(words ...string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[w] = true
+	}
+	return m
+}
+
+func newWordLists() wordLists {
+	return wordLists{
+		titles: map[string]string{
+			"gen.": "MIL", "lt.": "MIL", "col.": "MIL", "maj.": "MIL", "brig.": "MIL",
+			"adm.": "MIL", "capt.": "MIL", "sgt.": "MIL", "cpl.": "MIL",
+			"sen.": "LEG", "rep.": "LEG", "gov.": "GOV", "pres.": "GOV", "amb.": "GOV",
+			"mr.": "", "mrs.": "", "ms.": "", "dr.": "", "mr": "", "mrs": "", "ms": "", "dr": "",
+			"sayyed": "", "sayyid": "",
+		},
+		locative:  set("in", "near", "across", "inside", "throughout", "within", "outside", "around"),
+		placeWord: set("at", "into", "beyond", "towards", "toward", "along", "onto", "via", "through"),
+		modifiers: set("senior", "top", "former", "deputy", "acting", "interim", "chief",
+			"high-ranking", "top-ranking", "then", "outgoing", "incoming", "new", "veteran",
+			"retired", "local", "regional", "federal", "national", "state", "provincial",
+			"leading", "powerful", "influential", "elected"),
+		liaison: set("ambassador", "ambassadors", "envoy", "envoys", "special envoy",
+			"emissary", "representative", "representatives", "delegate", "delegation", "amb."),
+		orgWords: set("party", "front", "council", "brigades", "brigade", "army", "movement",
+			"union", "league", "organization", "organisation", "committee", "forces",
+			"corps", "ministry", "agency", "bank", "group", "association", "alliance",
+			"coalition", "company", "corporation", "inc", "inc.", "ltd", "club", "university",
+			"institute", "federation", "fund", "commission", "court", "assembly", "authority",
+			"office", "service", "guard", "militia", "battalion", "division", "command"),
+		notNames: set("january", "february", "march", "april", "may", "june", "july",
+			"august", "september", "october", "november", "december", "monday", "tuesday",
+			"wednesday", "thursday", "friday", "saturday", "sunday", "jan.", "feb.", "mar.",
+			"apr.", "jun.", "jul.", "aug.", "sep.", "sept.", "oct.", "nov.", "dec.", "i",
+			"however", "meanwhile", "but", "the", "a", "an", "and", "in", "on", "at", "it",
+			"he", "she", "they", "we", "this", "that", "these", "those", "there", "according",
+			"following", "despite", "after", "before", "while", "when", "if", "as", "for",
+			"god", "christmas", "ramadan", "eid", "easter"),
+		personHeads: set("president", "prime minister", "premier", "minister", "foreign minister",
+			"defence minister", "defense minister", "commander", "army commander",
+			"military commander", "general", "speaker", "envoy", "special envoy", "ambassador",
+			"spokesman", "spokeswoman", "spokesperson", "leader", "king", "queen", "emir",
+			"chancellor", "chief of staff", "secretary of state", "secretary-general",
+			"governor", "mayor", "crown prince", "sultan", "monarch", "ruler", "chief",
+			"negotiator", "diplomat", "official", "officer", "colonel", "captain", "judge",
+			"prosecutor", "senator", "lawmaker"),
+		groupNouns: set("group", "movement", "militia", "organization", "organisation",
+			"faction", "party", "network", "alliance", "coalition", "outfit", "insurgency"),
+		countryNouns: set("country", "nation", "state", "kingdom", "republic"),
+	}
+}
