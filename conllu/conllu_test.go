@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/sitrep/sitrep/internal/shared"
+	"github.com/sitrep/sitrep/internal/sharedtest"
 )
 
 const sample = `# sent_id = s1
@@ -79,7 +79,7 @@ func TestReadErrors(t *testing.T) {
 }
 
 func TestReadEWT(t *testing.T) {
-	p := shared.Path(t, "data/ud-en-ewt/en_ewt-ud-dev.conllu")
+	p := sharedtest.Path(t, "data/ud-en-ewt/en_ewt-ud-dev.conllu")
 	f, err := os.Open(p)
 	if err != nil {
 		t.Fatal(err)

@@ -6,14 +6,14 @@ import (
 
 	"github.com/sitrep/sitrep/conllu"
 	"github.com/sitrep/sitrep/doc"
-	"github.com/sitrep/sitrep/internal/shared"
+	"github.com/sitrep/sitrep/internal/sharedtest"
 	"github.com/sitrep/sitrep/models"
 )
 
 // BenchmarkParse parses EWT dev sentences (gold tokens and tags) with the
 // embedded parser and reports sentences per second.
 func BenchmarkParse(b *testing.B) {
-	path := shared.Path(b, "data/ud-en-ewt/en_ewt-ud-dev.conllu")
+	path := sharedtest.Path(b, "data/ud-en-ewt/en_ewt-ud-dev.conllu")
 	f, err := os.Open(path)
 	if err != nil {
 		b.Fatal(err)

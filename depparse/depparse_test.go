@@ -9,7 +9,7 @@ import (
 
 	"github.com/sitrep/sitrep/conllu"
 	"github.com/sitrep/sitrep/doc"
-	"github.com/sitrep/sitrep/internal/shared"
+	"github.com/sitrep/sitrep/internal/sharedtest"
 )
 
 // toy is a small hand-made treebank: "Israel rejected the proposal ." and
@@ -191,8 +191,8 @@ func TestEWTSubset(t *testing.T) {
 	if testing.Short() {
 		t.Skip("trains on EWT")
 	}
-	train := readFile(t, shared.Path(t, "data/ud-en-ewt/en_ewt-ud-train.conllu"))[:1500]
-	dev := readFile(t, shared.Path(t, "data/ud-en-ewt/en_ewt-ud-dev.conllu"))[:500]
+	train := readFile(t, sharedtest.Path(t, "data/ud-en-ewt/en_ewt-ud-train.conllu"))[:1500]
+	dev := readFile(t, sharedtest.Path(t, "data/ud-en-ewt/en_ewt-ud-dev.conllu"))[:500]
 	p, err := Train(train, TrainOptions{Iterations: 2})
 	if err != nil {
 		t.Fatal(err)

@@ -11,7 +11,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/sitrep/sitrep/doc"
-	"github.com/sitrep/sitrep/internal/shared"
+	"github.com/sitrep/sitrep/internal/sharedtest"
 )
 
 // fixedNow is the reference date used by the tests.
@@ -235,7 +235,7 @@ func TestErrorFormat(t *testing.T) {
 }
 
 func TestSeed(t *testing.T) {
-	p := shared.Path(t, "seed/lebanon-israel-2026-03-09.txt")
+	p := sharedtest.Path(t, "seed/lebanon-israel-2026-03-09.txt")
 	evs := read(t, []string{p}, Options{})
 	if len(evs) != 1 || evs[0].err != nil {
 		t.Fatalf("got %+v", evs)

@@ -12,7 +12,7 @@ import (
 
 	"github.com/sitrep/sitrep/doc"
 	"github.com/sitrep/sitrep/input"
-	"github.com/sitrep/sitrep/internal/shared"
+	"github.com/sitrep/sitrep/internal/sharedtest"
 )
 
 var update = flag.Bool("update", false, "rewrite testdata/seed.golden")
@@ -20,7 +20,7 @@ var update = flag.Bool("update", false, "rewrite testdata/seed.golden")
 // seedDoc reads, parses and resolves the seed report.
 func seedDoc(tb testing.TB, f *fixture) *doc.Doc {
 	tb.Helper()
-	path := shared.Path(tb, "seed/lebanon-israel-2026-03-09.txt")
+	path := sharedtest.Path(tb, "seed/lebanon-israel-2026-03-09.txt")
 	var arts []doc.Article
 	err := input.Read(context.Background(), []string{path}, input.Options{}, func(a doc.Article, err error) error {
 		if err != nil {

@@ -47,3 +47,23 @@ func BenchmarkLoad(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkPipeline runs the whole linguistic layer (tokenize, tag,
+// lemmatize, parse) over a few news articles and reports sentences/s.
+func BenchmarkPipeline(b *testing.B) {
+	p, err := Load()
+	if err != nil {
+		b.Fatal(err)
+	}
+	arts := []doc.Article{
+		{ID: "a", Text: "Ukrainian and Russian negotiators will meet in Istanbul next week for a new round of talks on prisoner exchanges, the foreign ministry said on Thursday, as fighting intensified along the eastern front. The army said it had repelled 14 attacks near the town overnight."},
+		{ID: "b", Text: "The United Nations Security Council on Monday extended the mandate of its peacekeeping mission in southern Lebanon for another year, after France and the United States agreed on the wording of a resolution that calls for a halt to cross-border attacks. Israel's ambassador criticised the vote."},
+	}
+	b.ResetTimer()
+	sentences := 0
+	for i := 0; i < b.N; i++ {
+		d := p.Process(arts[i%len(arts)])
+		sentences += len(d.Sentences)
+	}
+	b.ReportMetric(float64(sentences)/b.Elapsed().Seconds(), "sentences/s")
+}

@@ -9,7 +9,7 @@ import (
 
 	"github.com/sitrep/sitrep/conllu"
 	"github.com/sitrep/sitrep/doc"
-	"github.com/sitrep/sitrep/internal/shared"
+	"github.com/sitrep/sitrep/internal/sharedtest"
 )
 
 // sent builds a sentence from "word/UPOS/XPOS" items.
@@ -178,7 +178,7 @@ func FuzzLoad(f *testing.F) {
 
 func readEWT(t testing.TB, name string) []*conllu.Sentence {
 	t.Helper()
-	p := shared.Path(t, "data/ud-en-ewt/en_ewt-ud-"+name+".conllu")
+	p := sharedtest.Path(t, "data/ud-en-ewt/en_ewt-ud-"+name+".conllu")
 	f, err := os.Open(p)
 	if err != nil {
 		t.Fatal(err)

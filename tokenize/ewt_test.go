@@ -9,7 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/sitrep/sitrep/doc"
-	"github.com/sitrep/sitrep/internal/shared"
+	"github.com/sitrep/sitrep/internal/sharedtest"
 )
 
 // ewtSentence is one sentence of a CoNLL-U file: its text, gold words and
@@ -70,7 +70,7 @@ func readCoNLLU(path string) ([]ewtSentence, error) {
 
 func loadEWTDev(t *testing.T) []ewtSentence {
 	t.Helper()
-	p := shared.Path(t, "data/ud-en-ewt/en_ewt-ud-dev.conllu")
+	p := sharedtest.Path(t, "data/ud-en-ewt/en_ewt-ud-dev.conllu")
 	sents, err := readCoNLLU(p)
 	if err != nil {
 		t.Fatal(err)

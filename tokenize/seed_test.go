@@ -11,7 +11,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/sitrep/sitrep/doc"
-	"github.com/sitrep/sitrep/internal/shared"
+	"github.com/sitrep/sitrep/internal/sharedtest"
 )
 
 var update = flag.Bool("update", false, "rewrite testdata/seed.golden from the current output")
@@ -22,7 +22,7 @@ var seedDateline = regexp.MustCompile(`^\s*date \d{4}-\d{2}-\d{2}\s+`)
 // TestSeedGolden checks the seed article's sentence boundaries against
 // testdata/seed.golden, which holds "start end" code point offsets only.
 func TestSeedGolden(t *testing.T) {
-	p := shared.Path(t, "seed/lebanon-israel-2026-03-09.txt")
+	p := sharedtest.Path(t, "seed/lebanon-israel-2026-03-09.txt")
 	b, err := os.ReadFile(p)
 	if err != nil {
 		t.Fatalf("read seed: %v", err)

@@ -8,7 +8,7 @@ import (
 	"testing"
 
 	"github.com/sitrep/sitrep/conllu"
-	"github.com/sitrep/sitrep/internal/shared"
+	"github.com/sitrep/sitrep/internal/sharedtest"
 )
 
 const gold = `# sent_id = s1
@@ -141,7 +141,7 @@ LAS          66.67
 }
 
 func TestScoreEWTDev(t *testing.T) {
-	path := shared.Path(t, "data/ud-en-ewt/en_ewt-ud-dev.conllu")
+	path := sharedtest.Path(t, "data/ud-en-ewt/en_ewt-ud-dev.conllu")
 	f, err := os.Open(path)
 	if err != nil {
 		t.Fatal(err)

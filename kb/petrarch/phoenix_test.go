@@ -10,7 +10,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/sitrep/sitrep/internal/shared"
+	"github.com/sitrep/sitrep/internal/sharedtest"
 	"github.com/sitrep/sitrep/kb"
 )
 
@@ -46,7 +46,7 @@ func TestPhoenix(t *testing.T) {
 	var agents []AgentEntry
 	start := time.Now()
 	for _, name := range []string{"Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt", "Phoenix.MilNonState.actors.txt", "Phoenix.agents.txt"} {
-		f, err := os.Open(shared.Path(t, "data/petrarch2/"+name))
+		f, err := os.Open(sharedtest.Path(t, "data/petrarch2/"+name))
 		if err != nil {
 			t.Fatal(err)
 		}
