@@ -92,28 +92,92 @@ func (st *state) surname(i int) {
 }
 
 // description resolves "the group" to the nearest organisation and "the
-// country" to the nearest country; it is dropped when nothing fits.
+// country" to the most salient country (see salientCountry); it is dropped
+// when nothing fits.
 func (st *state) description(i int) {
 	c := &st.cands[i]
 	w := &st.r.words
 	c.drop = true
+	if w.countryNouns[c.word] {
+		if j := st.salientCountry(i); j >= 0 {
+			kind := c.m.Kind
+			st.link(i, j)
+			a := &st.cands[j]
+			// "the country" names the country itself, whatever sector of it
+			// the antecedent was; after a locative it stays a place.
+			c.m.Code, c.m.Sector, c.m.Kind = a.m.Country, "", kind
+			if cc, ok := st.r.kb.Country(a.m.Country); ok {
+				c.m.Name, c.m.ID = cc.Name, cc.Code
+			}
+			if ll, ok := st.r.coords[a.m.Country]; ok && kind == doc.KindPlace {
+				c.m.Lat, c.m.Lon, c.m.HasCoords = ll[0], ll[1], true
+			}
+			c.drop = false
+		}
+		return
+	}
 	for j := i - 1; j >= 0; j-- {
 		a := &st.cands[j]
-		if a.drop {
+		if a.drop || !w.groupNouns[c.word] || a.class != cOrg || a.m.Code == "" {
 			continue
 		}
-		switch {
-		case w.groupNouns[c.word] && a.class == cOrg && a.m.Code != "":
-			st.link(i, j)
-		case w.countryNouns[c.word] && a.m.Country != "" && (a.class == cCountry || a.countryPlace || a.class == cAgent):
-			st.link(i, j)
-			c.m.Code, c.m.Sector = a.m.Country, ""
-		default:
-			continue
-		}
+		st.link(i, j)
 		c.drop = false
 		return
 	}
+}
+
+// descrWindow is how many sentences back "the country" weighs candidates by
+// salience; beyond it the nearest country is taken.
+const descrWindow = 1
+
+// salientCountry returns the candidate "the country" (candidate i) refers
+// to, or -1. Among the mentions carrying a country in the current and the
+// previous descrWindow sentences, it prefers, in this order of weight: the
+// subject of a main clause (the topic), any subject, a country that other
+// actors of the current sentence belong to ("Lebanese officials fear ...
+// Hezbollah ... Israel ... across the country" is Lebanon), and the nearer
+// mention. Without any in the window, the nearest earlier country.
+func (st *state) salientCountry(i int) int {
+	c := &st.cands[i]
+	// Actors of the current sentence by country, other than the candidate.
+	same := map[string]int{}
+	for j := range st.cands {
+		a := &st.cands[j]
+		if j != i && a.m.Sentence == c.m.Sentence && !a.drop && a.m.Kind == doc.KindActor && a.m.Country != "" {
+			same[a.m.Country]++
+		}
+	}
+	best, bestScore := -1, 0
+	for j := i - 1; j >= 0; j-- {
+		a := &st.cands[j]
+		if a.drop || a.m.Country == "" || (a.class != cCountry && !a.countryPlace && a.class != cAgent) {
+			continue
+		}
+		dist := c.m.Sentence - a.m.Sentence
+		if dist > descrWindow {
+			if best < 0 {
+				return j
+			}
+			break
+		}
+		score := 100 - 20*dist - (i - j)
+		switch {
+		case a.topic:
+			score += 15
+		case a.subject:
+			score += 5
+		}
+		n := same[a.m.Country]
+		if a.m.Sentence == c.m.Sentence && a.m.Kind == doc.KindActor {
+			n-- // the candidate itself
+		}
+		score += 6 * min(n, 3)
+		if best < 0 || score > bestScore {
+			best, bestScore = j, score
+		}
+	}
+	return best
 }
 
 // definiteAgent resolves "the military commander" to the nearest person of

@@ -7,21 +7,41 @@ import (
 
 // emitPlace emits a place: a KB place, or a country or capital used as a
 // location.
+//
+// A country used as a location ("aid to families in Yemen") keeps its actor
+// identity: Code and Country are the country code, since in CAMEO practice
+// the country is the event's target when no other target is named. So does
+// a named area that stands for part of one country's territory as a whole
+// (kb.PlaceArea with a country and no enclosing place: "Gaza Strip", "West
+// Bank", "Donbas"). Cities, capitals used as locations, regions and areas
+// inside another place carry the country only, without an actor code.
 func (st *state) emitPlace(s *sentence, u unit) {
 	k := st.r.kb
 	c := cand{class: cPlace, m: doc.Mention{Kind: doc.KindPlace}}
 	prefer := st.dominant
+	cands := u.cands
 	if isCountryKind(u.kind) {
+		// A country or capital name is a place of that country, never a
+		// namesake elsewhere ("Lebanon" is not Lebanon, Tennessee).
 		prefer = k.Countries[u.cands[0].idx].Code
+		cands = nil
+		for _, e := range u.cands {
+			if e.kind == ePlace && k.Places[e.idx].Country == prefer {
+				cands = append(cands, e)
+			}
+		}
 	}
-	if p := st.pickPlace(u.cands, prefer); p != nil {
+	if p := st.pickPlace(cands, prefer); p != nil {
 		c.m.Name, c.m.ID, c.m.Country = p.Name, p.ID, p.Country
 		c.m.Lat, c.m.Lon, c.m.HasCoords = p.Lat, p.Lon, p.Lat != 0 || p.Lon != 0
+		if countryArea(p) {
+			c.m.Code = p.Country
+		}
 	} else if isCountryKind(u.kind) {
 		cc := &k.Countries[u.cands[0].idx]
 		c.m.Country = cc.Code
 		if u.kind == eCountry {
-			c.m.Name, c.m.ID = cc.Name, cc.Code
+			c.m.Name, c.m.ID, c.m.Code = cc.Name, cc.Code, cc.Code
 			c.countryPlace = true
 			if ll, ok := st.r.coords[cc.Code]; ok {
 				c.m.Lat, c.m.Lon, c.m.HasCoords = ll[0], ll[1], true
@@ -31,6 +51,12 @@ func (st *state) emitPlace(s *sentence, u unit) {
 		}
 	}
 	st.emit(s, u.first, u.last, c)
+}
+
+// countryArea reports whether a place stands for a country as an actor: a
+// named area of one country that no other place encloses.
+func countryArea(p *kb.Place) bool {
+	return p.Kind == kb.PlaceArea && p.Country != "" && p.Parent == ""
 }
 
 // pickPlace chooses among places sharing a name: in the preferred country

@@ -70,6 +70,9 @@ func day(s string) time.Time {
 type want struct {
 	text, kind, code, via, name, typ string
 	coords                           bool
+	// country is the expected country; noCode asks for no actor code.
+	country string
+	noCode  bool
 	// after skips mentions starting before the n-th occurrence of text.
 	nth int
 }
@@ -152,6 +155,33 @@ func TestProcess(t *testing.T) {
 			},
 		},
 		{
+			name: "countries and country areas as locations keep their code",
+			text: "Aid groups delivered food to families in Yemen, while strikes hit the Gaza Strip and Aleppo.",
+			want: []want{
+				{text: "Yemen", kind: "place", code: "YEM", country: "YEM", coords: true},
+				{text: "Gaza Strip", kind: "place", code: "PSE", country: "PSE", coords: true},
+				{text: "Aleppo", kind: "place", country: "SYR", noCode: true, coords: true},
+			},
+		},
+		{
+			name: "country name is not a namesake city",
+			text: "Fighting spread across eastern Lebanon on Sunday.",
+			want: []want{{text: "Lebanon", kind: "place", code: "LBN", country: "LBN", coords: true}},
+		},
+		{
+			name: "the country: topic and same-country actors over the nearest",
+			text: "Iraqi officials fear that the clashes, which began after Iranian drones struck Kurdish camps, could spread across the country.",
+			want: []want{
+				{text: "Iranian drones", code: "IRNMIL"},
+				{text: "the country", kind: "place", code: "IRQ", via: "coreference", coords: true},
+			},
+		},
+		{
+			name: "the country: nearest without other cues",
+			text: "The minister flew to Kenya on Monday. He toured the country for a week.",
+			want: []want{{text: "the country", kind: "actor", code: "KEN", via: "coreference"}},
+		},
+		{
 			name: "bare agent with a country after it",
 			text: "Officials in Tehran denied the report, and troops were deployed.",
 			want: []want{
@@ -184,6 +214,10 @@ func TestProcess(t *testing.T) {
 				check("via", m.Via, w.via)
 				check("name", m.Name, w.name)
 				check("type", m.Type, w.typ)
+				check("country", m.Country, w.country)
+				if w.noCode && m.Code != "" {
+					t.Errorf("%q: code = %q, want none", w.text, m.Code)
+				}
 				if w.code == "" && w.via == "unresolved" && m.Code != "" {
 					t.Errorf("%q: code = %q, want none", w.text, m.Code)
 				}

@@ -35,8 +35,9 @@ type cand struct {
 	nameOnly bool
 	// definite reports "the" before a bare agent noun or description.
 	definite bool
-	// subject reports that the mention's head is a subject.
-	subject bool
+	// subject reports that the mention's head is a subject; topic that it
+	// is the subject of the sentence's main clause.
+	subject, topic bool
 	// word is the pronoun, description noun or head agent term.
 	word string
 	// countryPlace marks a country name used as a place.
@@ -137,6 +138,9 @@ func (st *state) emit(s *sentence, first, last int, c cand) *cand {
 	}
 	rel := toks[c.m.Head].DepRel
 	c.subject = len(rel) >= 5 && rel[:5] == "nsubj"
+	if gov := s.first + toks[c.m.Head].Head - 1; c.subject && gov >= s.first && gov < s.last {
+		c.topic = toks[gov].Head == 0
+	}
 	c.id = len(st.cands)
 	st.cands = append(st.cands, c)
 	return &st.cands[len(st.cands)-1]

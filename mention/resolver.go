@@ -4,7 +4,9 @@
 // governments, organisations, people, places, outlets), compositional coding
 // of a country or demonym with an agent noun or title ("Lebanese officials"
 // is LBNGOV), people resolved by the role they held on the article's date,
-// appositions, unknown capitalised names kept as unresolved mentions, and
+// appositions, countries and country areas used as locations kept as places
+// that carry the country's actor code, unknown capitalised names kept as
+// unresolved mentions, and
 // coreference within the document (surnames, definite descriptions,
 // pronouns).
 //

@@ -234,6 +234,12 @@ func (r Recall) Share() float64 {
 // Score returns, per gold span type in sorted order, how many gold spans
 // overlap a mention whose kind is one of kinds (any kind when none given).
 func Score(c *Corpus, kinds ...string) []Recall {
+	return ScoreFunc(c, func(m doc.Mention) bool { return kindIn(m.Kind, kinds) })
+}
+
+// ScoreFunc returns, per gold span type in sorted order, how many gold spans
+// overlap a mention for which counts returns true.
+func ScoreFunc(c *Corpus, counts func(doc.Mention) bool) []Recall {
 	by := map[string]*Recall{}
 	for i, d := range c.Docs {
 		for _, g := range c.Gold[i] {
@@ -244,7 +250,7 @@ func Score(c *Corpus, kinds ...string) []Recall {
 			}
 			r.Gold++
 			for _, m := range d.Mentions {
-				if m.First < g.Last && g.First < m.Last && kindIn(m.Kind, kinds) {
+				if m.First < g.Last && g.First < m.Last && counts(m) {
 					r.Found++
 					break
 				}
@@ -257,6 +263,26 @@ func Score(c *Corpus, kinds ...string) []Recall {
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Type < out[j].Type })
 	return out
+}
+
+// ActorRule describes, for reports, which mentions IsActor counts.
+const ActorRule = "an actor mention (resolved or not), or a place that carries a country's actor code " +
+	"(a country or country-level area used as a location: \"strikes in Syria\" targets SYR)"
+
+// IsActor reports whether m can fill an event's source or target role: an
+// actor mention, resolved or not, or a place carrying an actor code. The
+// resolver gives a place an actor code only when it is a country, or a named
+// area standing for one country, used as a location; in CAMEO practice such
+// a place is the event's target when no other target is named. Cities and
+// regions carry no actor code and do not count.
+func IsActor(m doc.Mention) bool {
+	switch m.Kind {
+	case doc.KindActor:
+		return true
+	case doc.KindPlace:
+		return m.Code != "" && m.Code == m.Country
+	}
+	return false
 }
 
 func kindIn(k string, kinds []string) bool {

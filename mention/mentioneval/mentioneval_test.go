@@ -59,3 +59,29 @@ func TestReadAndScore(t *testing.T) {
 		t.Error("ReadCoNLL accepted a line without tags")
 	}
 }
+
+func TestIsActor(t *testing.T) {
+	tests := []struct {
+		name string
+		m    doc.Mention
+		want bool
+	}{
+		{"resolved actor", doc.Mention{Kind: doc.KindActor, Code: "SYRGOV", Country: "SYR"}, true},
+		{"unresolved actor", doc.Mention{Kind: doc.KindActor}, true},
+		{"country as a place", doc.Mention{Kind: doc.KindPlace, Code: "YEM", Country: "YEM"}, true},
+		{"city", doc.Mention{Kind: doc.KindPlace, Country: "LBN"}, false},
+		{"place of no country", doc.Mention{Kind: doc.KindPlace}, false},
+		{"outlet", doc.Mention{Kind: doc.KindOutlet, Code: "GBRMED", Country: "GBR"}, false},
+	}
+	for _, tt := range tests {
+		if got := IsActor(tt.m); got != tt.want {
+			t.Errorf("%s: IsActor = %v, want %v", tt.name, got, tt.want)
+		}
+	}
+	c := &Corpus{Docs: []*doc.Doc{{}}, Gold: [][]Span{{{"T", 0, 1}, {"T", 2, 3}}}}
+	c.Docs[0].Mentions = []doc.Mention{{First: 0, Last: 1, Kind: doc.KindPlace, Code: "YEM", Country: "YEM"},
+		{First: 2, Last: 3, Kind: doc.KindPlace, Country: "YEM"}}
+	if got := ScoreFunc(c, IsActor); !reflect.DeepEqual(got, []Recall{{"T", 2, 1}}) {
+		t.Errorf("ScoreFunc(IsActor) = %v", got)
+	}
+}

@@ -75,7 +75,10 @@ base. Print one JSON object per mention per line:
 kind is actor, place or outlet; via is dictionary, compositional, coreference
 or unresolved; start and end are code point offsets into the document text;
 antecedent is the index, among the document's mentions, of the mention a
-coreferent one refers back to; lat and lon are given for places. Empty values
+coreferent one refers back to; lat and lon are given for places. A country,
+or a named area standing for one ("Gaza Strip"), used as a location is a
+place that also carries the country's code, as a possible event target;
+cities and regions carry the country only. Empty values
 are left out. Input errors are reported one a line and the rest of the batch
 still runs; the exit status is then 1.`,
 		Flags: fs,

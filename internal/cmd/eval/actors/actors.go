@@ -57,7 +57,11 @@ func NewCmd(f *cmdutil.Factory, runF func(context.Context, *Options) error) *cmd
 their mentions, and report the share of gold spans that a mention overlaps:
 
   ConfliBERT CAMEO actors (BIO tags S source, T target, R reciprocal): spans
-  overlapping an actor mention (resolved or not);
+  overlapping a mention that can fill an event role: an actor mention
+  (resolved or not), or a place carrying a country's actor code, i.e. a
+  country or a country-level area used as a location ("strikes in Syria"
+  targets SYR in CAMEO practice when no other target is named); cities and
+  regions do not count;
   CoNLL 2003 named entities (PER, ORG, LOC, MISC): spans overlapping any
   mention (actor, place or outlet).
 
@@ -78,13 +82,14 @@ Without flags both files are looked up in the shared data directory
 
 // Result holds the scores of one reference file.
 type Result struct {
-	Name   string               `json:"name"`
-	File   string               `json:"file"`
-	Kinds  []string             `json:"kinds,omitempty"`
+	Name string `json:"name"`
+	File string `json:"file"`
+	// Rule says which mentions count; empty means any mention.
+	Rule   string               `json:"rule,omitempty"`
 	Docs   int                  `json:"docs"`
 	Recall []mentioneval.Recall `json:"recall"`
 	// AnyKind is the recall counting mentions of any kind, for files
-	// scored on actor mentions only.
+	// scored by a Rule.
 	AnyKind []mentioneval.Recall `json:"any_kind,omitempty"`
 	Seconds float64              `json:"seconds"`
 }
@@ -94,9 +99,10 @@ func Run(ctx context.Context, opts *Options) error {
 	files := []struct {
 		name, file, def string
 		read            func(io.Reader, string) (*mentioneval.Corpus, error)
-		kinds           []string
+		// counts selects the mentions scored; nil scores any mention.
+		counts func(doc.Mention) bool
 	}{
-		{"conflibert", opts.ConfliBERT, "data/conflibert-cameo/actors-train.txt", mentioneval.ReadConfliBERT, []string{doc.KindActor}},
+		{"conflibert", opts.ConfliBERT, "data/conflibert-cameo/actors-train.txt", mentioneval.ReadConfliBERT, mentioneval.IsActor},
 		{"conll2003", opts.CoNLL, "data/conll2003/eng.testa", mentioneval.ReadCoNLL, nil},
 	}
 	k, err := opts.LoadKB()
@@ -120,7 +126,7 @@ func Run(ctx context.Context, opts *Options) error {
 				continue
 			}
 		}
-		r, err := score(ctx, path, f.name, f.read, f.kinds, p, res, opts.Workers)
+		r, err := score(ctx, path, f.name, f.read, f.counts, p, res, opts.Workers)
 		if err != nil {
 			return err
 		}
@@ -142,7 +148,7 @@ func Run(ctx context.Context, opts *Options) error {
 
 // score reads, annotates and scores one reference file.
 func score(ctx context.Context, path, name string, read func(io.Reader, string) (*mentioneval.Corpus, error),
-	kinds []string, p *pipeline.Pipeline, res *mention.Resolver, workers int) (Result, error) {
+	counts func(doc.Mention) bool, p *pipeline.Pipeline, res *mention.Resolver, workers int) (Result, error) {
 	fh, err := os.Open(path)
 	if err != nil {
 		return Result{}, fmt.Errorf("eval actors: %w", err)
@@ -156,10 +162,13 @@ func score(ctx context.Context, path, name string, read func(io.Reader, string) 
 	if err := mentioneval.Annotate(ctx, c, p, res, workers); err != nil {
 		return Result{}, err
 	}
-	r := Result{Name: name, File: path, Kinds: kinds, Docs: len(c.Docs),
-		Recall: mentioneval.Score(c, kinds...), Seconds: time.Since(start).Seconds()}
-	if len(kinds) > 0 {
+	r := Result{Name: name, File: path, Docs: len(c.Docs), Seconds: time.Since(start).Seconds()}
+	if counts != nil {
+		r.Rule = mentioneval.ActorRule
+		r.Recall = mentioneval.ScoreFunc(c, counts)
 		r.AnyKind = mentioneval.Score(c)
+	} else {
+		r.Recall = mentioneval.Score(c)
 	}
 	return r, nil
 }
@@ -168,8 +177,8 @@ func score(ctx context.Context, path, name string, read func(io.Reader, string) 
 func write(w io.Writer, results []Result) error {
 	for _, r := range results {
 		kinds := "any mention"
-		if len(r.Kinds) > 0 {
-			kinds = fmt.Sprint(r.Kinds, " mentions")
+		if r.Rule != "" {
+			kinds = r.Rule
 		}
 		if _, err := fmt.Fprintf(w, "%s (%d documents, %.1fs): gold spans overlapping %s\n", r.File, r.Docs, r.Seconds, kinds); err != nil {
 			return fmt.Errorf("write scores: %w", err)
