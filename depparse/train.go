@@ -15,7 +15,7 @@ import (
 // TrainOptions configure training. The zero value of a field takes the
 // default shown.
 type TrainOptions struct {
-	// Iterations over the training data (default 15).
+	// Iterations over the training data (default 12).
 	Iterations int
 	// Seed of the shuffling and exploration (default 1).
 	Seed uint64
@@ -23,7 +23,9 @@ type TrainOptions struct {
 	// instead of the oracle from epoch ExploreFrom on (default 0.9, from 2).
 	Explore     float64
 	ExploreFrom int
-	// MinWeight drops averaged weights of smaller magnitude (default 0.05).
+	// MinWeight drops averaged weights of smaller magnitude (default 1:
+	// on EWT this halves the model and speeds parsing by about 40% for
+	// about 0.2 points of dev UAS).
 	MinWeight float32
 	// Dev, when given, is parsed after every iteration and scored on Log.
 	Dev []*conllu.Sentence
@@ -33,7 +35,7 @@ type TrainOptions struct {
 
 func (o *TrainOptions) defaults() {
 	if o.Iterations == 0 {
-		o.Iterations = 15
+		o.Iterations = 12
 	}
 	if o.Seed == 0 {
 		o.Seed = 1
@@ -45,7 +47,7 @@ func (o *TrainOptions) defaults() {
 		o.ExploreFrom = 2
 	}
 	if o.MinWeight == 0 {
-		o.MinWeight = 0.05
+		o.MinWeight = 1
 	}
 	if o.Log == nil {
 		o.Log = io.Discard

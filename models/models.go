@@ -6,11 +6,13 @@ package models
 import (
 	"bytes"
 	"embed"
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"sync"
 
 	"github.com/sitrep/sitrep/depparse"
 	"github.com/sitrep/sitrep/lemma"
@@ -47,19 +49,29 @@ func load(fsys fs.FS, where string) (*pipeline.Pipeline, error) {
 		}
 		return nil
 	}
+	// The models decode independently, so they load in parallel.
 	var (
-		tg  *tagger.Model
-		lm  *lemma.Lemmatizer
-		prs *depparse.Parser
+		tg   *tagger.Model
+		lm   *lemma.Lemmatizer
+		prs  *depparse.Parser
+		errs [3]error
+		wg   sync.WaitGroup
 	)
-	err := read(training.TaggerFile, func(r io.Reader) (err error) { tg, err = tagger.Load(r); return })
-	if err == nil {
-		err = read(training.LemmaFile, func(r io.Reader) (err error) { lm, err = lemma.Load(r); return })
-	}
-	if err == nil {
-		err = read(training.ParserFile, func(r io.Reader) (err error) { prs, err = depparse.Load(r); return })
-	}
-	if err != nil {
+	wg.Add(3)
+	go func() {
+		defer wg.Done()
+		errs[0] = read(training.TaggerFile, func(r io.Reader) (err error) { tg, err = tagger.Load(r); return })
+	}()
+	go func() {
+		defer wg.Done()
+		errs[1] = read(training.LemmaFile, func(r io.Reader) (err error) { lm, err = lemma.Load(r); return })
+	}()
+	go func() {
+		defer wg.Done()
+		errs[2] = read(training.ParserFile, func(r io.Reader) (err error) { prs, err = depparse.Load(r); return })
+	}()
+	wg.Wait()
+	if err := errors.Join(errs[:]...); err != nil {
 		return nil, err
 	}
 	return &pipeline.Pipeline{Tokenizer: tokenize.New(), Tagger: tg, Lemmatizer: lm, Parser: prs}, nil

@@ -176,7 +176,7 @@ func load(r io.Reader) (*Model, error) {
 		}
 	}
 	m.rowStart = append(m.rowStart, uint32(len(m.cls)))
-	m.table = newTable(m.index)
+	m.table = newTable(m)
 	if d.err != nil {
 		if errors.Is(d.err, io.EOF) {
 			d.err = io.ErrUnexpectedEOF

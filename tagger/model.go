@@ -9,6 +9,10 @@
 // labels (its ambiguity class) is a feature. During training a sentence
 // sees ambiguity classes learned from the other nine tenths of the data, so
 // the model learns how to tag words it has not seen, as at test time.
+// Several perceptrons are trained concurrently on differently shuffled data
+// and their averaged weights are averaged again, which reduces the variance
+// of a single run; the model grows by about a third, tagging speed barely
+// changes.
 // Features are hashed to uint64 with FNV-1a and weights are stored as sparse
 // rows of int16-quantised values; Save writes them gzip-compressed.
 package tagger
@@ -79,43 +83,16 @@ func (m *Model) Tag(toks []doc.Token) {
 	}
 }
 
-// predict returns the highest-scoring class for feats, using scores as
-// scratch space.
-func (m *Model) predict(feats []uint64, scores []float32) int {
-	clear(scores)
-	for _, f := range feats {
-		r, ok := m.index[f]
-		if !ok {
-			continue
-		}
-		for k := m.rowStart[r]; k < m.rowStart[r+1]; k++ {
-			scores[m.cls[k]] += m.weight[k]
-		}
-	}
-	best := 0
-	for c := 1; c < len(scores); c++ {
-		if scores[c] > scores[best] {
-			best = c
-		}
-	}
-	return best
-}
-
 // scratch holds reusable buffers of predictFast.
 type scratch struct {
 	home []tableSlot
-	rows []uint32
 }
 
-// predictFast is predict through the probe table.
+// predictFast returns the highest-scoring class for feats, using scores as
+// scratch space and looking the features up in the probe table.
 func (m *Model) predictFast(feats []uint64, scores []float32, sc *scratch) int {
 	clear(scores)
-	sc.home, sc.rows = m.table.rows(feats, sc.home, sc.rows[:0])
-	for _, r := range sc.rows {
-		for k := m.rowStart[r]; k < m.rowStart[r+1]; k++ {
-			scores[m.cls[k]] += m.weight[k]
-		}
-	}
+	sc.home = m.table.score(feats, scores, sc.home)
 	best := 0
 	for c := 1; c < len(scores); c++ {
 		if scores[c] > scores[best] {

@@ -137,6 +137,9 @@ func TestTrainErrors(t *testing.T) {
 	if _, err := Train(tiny(t), TrainOptions{Iterations: -1}); err == nil {
 		t.Error("negative iterations: want error")
 	}
+	if _, err := Train(tiny(t), TrainOptions{Models: -1}); err == nil {
+		t.Error("negative model count: want error")
+	}
 }
 
 func TestLoadErrors(t *testing.T) {

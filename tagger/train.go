@@ -1,13 +1,10 @@
 package tagger
 
 import (
-	"errors"
 	"fmt"
 	"io"
-	"math"
 	"math/rand/v2"
-	"slices"
-	"strings"
+	"sync"
 	"time"
 
 	"github.com/sitrep/sitrep/conllu"
@@ -20,6 +17,9 @@ import (
 const (
 	DefaultIterations = 15
 	DefaultSeed       = 1
+	// DefaultModels is the number of perceptrons, trained on differently
+	// shuffled data, whose averaged weights are averaged into the model.
+	DefaultModels = 1
 )
 
 // Tag dictionary and pruning settings.
@@ -48,10 +48,16 @@ type TrainOptions struct {
 	Iterations int
 	// Seed seeds the per-iteration shuffle; 0 means DefaultSeed.
 	Seed int64
-	// Log, when set, receives one progress line per iteration.
+	// Models is the number of perceptrons trained (concurrently, each on
+	// its own shuffles of the data) whose weights are averaged into the
+	// model; 0 means DefaultModels.
+	Models int
+	// Log, when set, receives one progress line per iteration of each
+	// perceptron.
 	Log io.Writer
-	// Dev, when set, is tagged after every iteration with the averaged
-	// weights so far and its accuracy is logged (for choosing Iterations).
+	// Dev, when set, is tagged after every iteration with the perceptron's
+	// averaged weights so far and its accuracy is logged (for choosing
+	// Iterations).
 	Dev []*conllu.Sentence
 }
 
@@ -119,6 +125,12 @@ func Train(train []*conllu.Sentence, opts TrainOptions) (*Model, error) {
 	if opts.Seed == 0 {
 		opts.Seed = DefaultSeed
 	}
+	if opts.Models == 0 {
+		opts.Models = DefaultModels
+	}
+	if opts.Models < 0 {
+		return nil, fmt.Errorf("tagger: train: negative model count %d", opts.Models)
+	}
 	if opts.Iterations < 0 {
 		return nil, fmt.Errorf("tagger: train: negative iterations %d", opts.Iterations)
 	}
@@ -135,8 +147,41 @@ func Train(train []*conllu.Sentence, opts TrainOptions) (*Model, error) {
 			gold[i][j] = classOf[label(w)]
 		}
 	}
+	ts := make([]*trainer, opts.Models)
+	var wg sync.WaitGroup
+	var logMu sync.Mutex
+	for k := range ts {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			mb := &member{m: m, train: train, gold: gold, foldAmb: foldAmb, k: k, logMu: &logMu}
+			// Members differ only in their shuffles.
+			ts[k] = mb.run(opts, uint64(opts.Seed)+uint64(k)*memberSeedStep)
+		}()
+	}
+	wg.Wait()
+	finalize(m, ts...)
+	return m, nil
+}
+
+// memberSeedStep separates the shuffle seeds of a model's members.
+const memberSeedStep = 1000003
+
+// member trains one of the perceptrons whose weights are averaged.
+type member struct {
+	m       *Model
+	train   []*conllu.Sentence
+	gold    [][]uint16
+	foldAmb []map[string]uint64
+	k       int
+	logMu   *sync.Mutex
+}
+
+// run trains a perceptron with shuffle seed seed and returns it.
+func (mb *member) run(opts TrainOptions, seed uint64) *trainer {
+	m, train, gold, foldAmb := mb.m, mb.train, mb.gold, mb.foldAmb
 	t := &trainer{rowOf: make(map[uint64]int32)}
-	rng := rand.New(rand.NewPCG(uint64(opts.Seed), 0x7a66e7))
+	rng := rand.New(rand.NewPCG(seed, 0x7a66e7))
 	order := make([]int, len(train))
 	for i := range order {
 		order[i] = i
@@ -180,185 +225,21 @@ func Train(train []*conllu.Sentence, opts TrainOptions) (*Model, error) {
 			}
 		}
 		if opts.Log != nil {
-			msg := fmt.Sprintf("iteration %d: train acc %.2f%%, %d features, %s",
-				it, 100*float64(correct)/float64(max(total, 1)), len(t.rows), time.Since(start).Round(time.Millisecond))
+			msg := fmt.Sprintf("model %d iteration %d: train acc %.2f%%, %d features, %s",
+				mb.k+1, it, 100*float64(correct)/float64(max(total, 1)), len(t.rows), time.Since(start).Round(time.Millisecond))
 			if len(opts.Dev) > 0 {
-				t.finalize(m)
-				u, x := evaluate(m, opts.Dev)
+				// A copy of m holds this member's weights alone.
+				mm := *mb.m
+				finalize(&mm, t)
+				u, x := evaluate(&mm, opts.Dev)
 				msg += fmt.Sprintf("; dev UPOS %.2f%% XPOS %.2f%%", 100*u, 100*x)
 			}
+			mb.logMu.Lock()
 			fmt.Fprintln(opts.Log, msg)
+			mb.logMu.Unlock()
 		}
 	}
-	t.finalize(m)
-	return m, nil
-}
-
-func label(w doc.Token) string { return w.UPOS + "|" + w.XPOS }
-
-// buildLexicon sets the model's classes and tag dictionary from train and
-// returns the class index of each label and, for each of ambFolds folds of
-// train (sentence i is in fold i%ambFolds), the ambiguity classes learned
-// without that fold.
-func (m *Model) buildLexicon(train []*conllu.Sentence) (map[string]uint16, []map[string]uint64, error) {
-	seen := map[string]bool{}
-	for _, s := range train {
-		for _, w := range s.Words {
-			seen[label(w)] = true
-		}
-	}
-	if len(seen) == 0 {
-		return nil, nil, errors.New("tagger: train: no tagged words")
-	}
-	if len(seen) > math.MaxUint16 {
-		return nil, nil, fmt.Errorf("tagger: train: too many labels (%d)", len(seen))
-	}
-	classes := make([]string, 0, len(seen))
-	for l := range seen {
-		classes = append(classes, l)
-	}
-	slices.Sort(classes)
-	m.setClasses(classes)
-	classOf := make(map[string]uint16, len(classes))
-	for i, c := range classes {
-		classOf[c] = uint16(i)
-	}
-	exact := map[string][]int{}
-	// lower[form][fold*len(classes)+c] counts class c of form in a fold.
-	lower := map[string][]int{}
-	nc := len(classes)
-	for i, s := range train {
-		fold := i % ambFolds
-		for _, w := range s.Words {
-			c := int(classOf[label(w)])
-			counts := exact[w.Text]
-			if counts == nil {
-				counts = make([]int, nc)
-				exact[w.Text] = counts
-			}
-			counts[c]++
-			lw := strings.ToLower(w.Text)
-			counts = lower[lw]
-			if counts == nil {
-				counts = make([]int, nc*ambFolds)
-				lower[lw] = counts
-			}
-			counts[fold*nc+c]++
-		}
-	}
-	fixed := map[string]uint16{}
-	for form, counts := range exact {
-		n, best := 0, 0
-		for c, k := range counts {
-			n += k
-			if k > counts[best] {
-				best = c
-			}
-		}
-		if n >= fixedMinCount && float64(counts[best]) >= fixedMinShare*float64(n) {
-			fixed[form] = uint16(best)
-		}
-	}
-	ambClasses := map[string][]uint16{}
-	foldAmb := make([]map[string]uint64, ambFolds)
-	for f := range foldAmb {
-		foldAmb[f] = map[string]uint64{}
-	}
-	sum := make([]int, nc)
-	for form, counts := range lower {
-		for fold := -1; fold < ambFolds; fold++ {
-			// fold -1 is the full dictionary.
-			clear(sum)
-			for f := range ambFolds {
-				if f == fold {
-					continue
-				}
-				for c := range nc {
-					sum[c] += counts[f*nc+c]
-				}
-			}
-			cs := ambiguityClass(sum)
-			switch {
-			case cs == nil:
-			case fold < 0:
-				ambClasses[form] = cs
-			default:
-				foldAmb[fold][form] = ambHash(cs)
-			}
-		}
-	}
-	m.setDictionary(fixed, ambClasses)
-	return classOf, foldAmb, nil
-}
-
-// ambiguityClass returns the classes with a large enough share of counts,
-// or nil when the counts are too few.
-func ambiguityClass(counts []int) []uint16 {
-	n := 0
-	for _, k := range counts {
-		n += k
-	}
-	if n < ambMinCount || n == 0 {
-		return nil
-	}
-	var cs []uint16
-	for c, k := range counts {
-		if k > 0 && float64(k) >= ambMinShare*float64(n) {
-			cs = append(cs, uint16(c))
-		}
-	}
-	return cs
-}
-
-// finalize installs the averaged, pruned and quantised weights in m. The
-// trainer's state is left unchanged so training can continue.
-func (t *trainer) finalize(m *Model) {
-	keys := make([]uint64, 0, len(t.rowOf))
-	for k := range t.rowOf {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	steps := float64(max(t.step, 1))
-	avg := func(e entry) float64 {
-		return (e.total + float64(t.step-e.stamp)*float64(e.w)) / steps
-	}
-	maxAbs := 0.0
-	for _, row := range t.rows {
-		for _, e := range row {
-			maxAbs = max(maxAbs, math.Abs(avg(e)))
-		}
-	}
-	scale := float32(1)
-	if maxAbs > 0 {
-		scale = float32(maxAbs / 32767)
-	}
-	m.scale = scale
-	m.index = make(map[uint64]uint32)
-	m.rowStart = m.rowStart[:0]
-	m.cls, m.weight, m.qweight = m.cls[:0], m.weight[:0], m.qweight[:0]
-	for _, k := range keys {
-		row := t.rows[t.rowOf[k]]
-		start := len(m.cls)
-		for _, e := range row {
-			a := avg(e)
-			if math.Abs(a) < pruneMin {
-				continue
-			}
-			q := int16(math.Round(a / float64(scale)))
-			if q == 0 {
-				continue
-			}
-			m.cls = append(m.cls, e.cls)
-			m.qweight = append(m.qweight, q)
-			m.weight = append(m.weight, float32(q)*scale)
-		}
-		if len(m.cls) > start {
-			m.index[k] = uint32(len(m.rowStart))
-			m.rowStart = append(m.rowStart, uint32(start))
-		}
-	}
-	m.rowStart = append(m.rowStart, uint32(len(m.cls)))
-	m.table = newTable(m.index)
+	return t
 }
 
 // evaluate tags copies of sents and returns the UPOS and XPOS accuracy
