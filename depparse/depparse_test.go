@@ -112,7 +112,7 @@ func TestOracleReachesGold(t *testing.T) {
 
 func TestTrainParseSaveLoad(t *testing.T) {
 	sents := readToy(t)
-	p, err := Train(sents, TrainOptions{Iterations: 10})
+	p, err := Train(sents, TrainOptions{Iterations: 10, MinWeight: 0.01})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -248,8 +248,9 @@ func (st *state) accept(s *sentence, i, j int, e entry) bool {
 			return false
 		}
 	case ePlace, ePerson, eOrg:
-		// A capitalised common word at the start of a sentence is not a name.
-		if i == s.first && t.UPOS != "" && t.UPOS != "PROPN" && t.UPOS != "X" {
+		// A capitalised common word at the start of a sentence is not a name,
+		// unless the document also capitalises it mid-sentence.
+		if i == s.first && t.UPOS != "" && t.UPOS != "PROPN" && t.UPOS != "X" && !st.midCaps[t.Text] {
 			return false
 		}
 		if e.cases[0] == caseAny && t.UPOS != "" && t.UPOS != "PROPN" && t.UPOS != "NOUN" {

@@ -301,3 +301,31 @@ func TestCase(t *testing.T) {
 		}
 	}
 }
+
+// TestSentenceInitialName checks that a name the tagger takes for a common
+// noun at the start of a sentence still resolves when the document
+// capitalises it mid-sentence too, and that it does not resolve otherwise.
+func TestSentenceInitialName(t *testing.T) {
+	f := setup(t)
+	// The tagger reads "Axios" alone at the start as a plural common noun.
+	tests := []struct {
+		name, text string
+		want       bool
+	}{
+		{"mid-sentence evidence", "Axios reported that the talks stalled. Officials spoke to Axios on Monday.", true},
+		{"mid-sentence only", "Officials spoke to Axios on Monday.", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := f.process(tt.text, time.Date(2026, 3, 9, 0, 0, 0, 0, time.UTC))
+			m, ok := find(d, "Axios", 0)
+			if ok != tt.want || ok && m.Kind != doc.KindOutlet {
+				t.Errorf("Axios: found %v (%+v), want %v as an outlet", ok, m, tt.want)
+			}
+		})
+	}
+	d := f.process("Axios reported that the talks stalled. Officials spoke to Axios on Monday.", time.Time{})
+	if len(d.Mentions) == 0 || d.Mentions[0].Start != 0 {
+		t.Errorf("sentence-initial Axios not found: %+v", d.Mentions)
+	}
+}

@@ -3,6 +3,8 @@ package mention
 import (
 	"sort"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/sitrep/sitrep/doc"
 )
@@ -56,6 +58,10 @@ type state struct {
 	date     time.Time
 	cands    []cand
 	dominant string // the country named most often in the document
+	// midCaps holds the capitalised words the document uses after the first
+	// word of a sentence: evidence that such a word is a name even where a
+	// sentence starts with it.
+	midCaps map[string]bool
 	// bytePos maps code point offsets of the document text to byte offsets;
 	// built on first use.
 	bytePos []int
@@ -65,7 +71,7 @@ type state struct {
 // document, and sets d.Mentions in text order. It replaces any mentions d
 // already had. Tokens without tags or parse still get dictionary matches.
 func (r *Resolver) Process(d *doc.Doc) {
-	st := &state{r: r, d: d, date: d.Published}
+	st := &state{r: r, d: d, date: d.Published, midCaps: midSentenceCaps(d)}
 	sents := make([]sentence, 0, len(d.Sentences))
 	units := make([][]unit, 0, len(d.Sentences))
 	counts := map[string]int{}
@@ -192,4 +198,19 @@ func (st *state) head(s *sentence, first, last int) int {
 		}
 	}
 	return last - 1
+}
+
+// midSentenceCaps returns the capitalised token texts that occur in d other
+// than as the first word of a sentence.
+func midSentenceCaps(d *doc.Doc) map[string]bool {
+	caps := map[string]bool{}
+	for _, s := range d.Sentences {
+		for i := s.First + 1; i < s.Last && i < len(d.Tokens); i++ {
+			t := d.Tokens[i].Text
+			if r, _ := utf8.DecodeRuneInString(t); unicode.IsUpper(r) {
+				caps[t] = true
+			}
+		}
+	}
+	return caps
 }
