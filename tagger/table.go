@@ -1,7 +1,5 @@
 package tagger
 
-import "slices"
-
 // table is an open-addressing hash table from feature keys to their class
 // weights, used at tagging time in place of the index map. A slot holds the
 // key and the position of its row in one packed entry array, so a lookup
@@ -34,7 +32,7 @@ func newTable(m *Model) table {
 		size <<= 1
 	}
 	t := table{mask: size - 1, slots: make([]tableSlot, size), entries: make([]tableEntry, 0, len(m.cls))}
-	for _, k := range sortedFeatureKeys(m.index) {
+	for _, k := range sortedKeys(m.index) {
 		r := m.index[k]
 		lo, hi := m.rowStart[r], m.rowStart[r+1]
 		if hi == lo {
@@ -81,15 +79,4 @@ func (t *table) score(feats []uint64, scores []float32, home []tableSlot) []tabl
 		}
 	}
 	return home
-}
-
-// sortedFeatureKeys returns the keys of index in increasing order, so that
-// tables are built the same way every time.
-func sortedFeatureKeys(index map[uint64]uint32) []uint64 {
-	keys := make([]uint64, 0, len(index))
-	for k := range index {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
 }
