@@ -10,6 +10,7 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"os"
 	"strconv"
 	"strings"
 
@@ -217,4 +218,14 @@ func Write(w io.Writer, s *Sentence) error {
 		return fmt.Errorf("write conllu: %w", err)
 	}
 	return nil
+}
+
+// ReadFile reads every sentence of the CoNLL-U file at path.
+func ReadFile(path string) ([]*Sentence, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("open conllu: %w", err)
+	}
+	defer f.Close()
+	return ReadAll(f, path)
 }

@@ -1,7 +1,8 @@
-package conllu
+package conllu_test
 
 import (
 	"bytes"
+	"github.com/sitrep/sitrep/conllu"
 	"os"
 	"strings"
 	"testing"
@@ -22,13 +23,13 @@ const sample = `# sent_id = s1
 `
 
 func TestReadWriteRoundTrip(t *testing.T) {
-	sents, err := ReadAll(strings.NewReader(strings.ReplaceAll(sample, "4.1\tknew\tknow\tVERB\tVBD\t_\t_\t_\t_\t_\n", "")), "sample")
+	sents, err := conllu.ReadAll(strings.NewReader(strings.ReplaceAll(sample, "4.1\tknew\tknow\tVERB\tVBD\t_\t_\t_\t_\t_\n", "")), "sample")
 	if err != nil {
 		t.Fatal(err)
 	}
 	var buf bytes.Buffer
 	for _, s := range sents {
-		if err := Write(&buf, s); err != nil {
+		if err := conllu.Write(&buf, s); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -39,7 +40,7 @@ func TestReadWriteRoundTrip(t *testing.T) {
 }
 
 func TestRead(t *testing.T) {
-	sents, err := ReadAll(strings.NewReader(sample), "sample")
+	sents, err := conllu.ReadAll(strings.NewReader(sample), "sample")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -70,7 +71,7 @@ func TestReadErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := ReadAll(strings.NewReader(tt.in), "f")
+			_, err := conllu.ReadAll(strings.NewReader(tt.in), "f")
 			if err == nil || !strings.Contains(err.Error(), tt.want) {
 				t.Errorf("err = %v, want %q", err, tt.want)
 			}
@@ -85,7 +86,7 @@ func TestReadEWT(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	sents, err := ReadAll(f, p)
+	sents, err := conllu.ReadAll(f, p)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -99,13 +100,13 @@ func FuzzRead(f *testing.F) {
 	f.Add("# only a comment\n")
 	f.Add("1\ta\n\n\n")
 	f.Fuzz(func(t *testing.T, in string) {
-		sents, err := ReadAll(strings.NewReader(in), "fuzz")
+		sents, err := conllu.ReadAll(strings.NewReader(in), "fuzz")
 		if err != nil {
 			return
 		}
 		var buf bytes.Buffer
 		for _, s := range sents {
-			if err := Write(&buf, s); err != nil {
+			if err := conllu.Write(&buf, s); err != nil {
 				t.Fatal(err)
 			}
 		}

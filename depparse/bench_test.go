@@ -1,10 +1,8 @@
 package depparse_test
 
 import (
-	"os"
 	"testing"
 
-	"github.com/sitrep/sitrep/conllu"
 	"github.com/sitrep/sitrep/doc"
 	"github.com/sitrep/sitrep/internal/sharedtest"
 	"github.com/sitrep/sitrep/models"
@@ -13,16 +11,7 @@ import (
 // BenchmarkParse parses EWT dev sentences (gold tokens and tags) with the
 // embedded parser and reports sentences per second.
 func BenchmarkParse(b *testing.B) {
-	path := sharedtest.Path(b, "data/ud-en-ewt/en_ewt-ud-dev.conllu")
-	f, err := os.Open(path)
-	if err != nil {
-		b.Fatal(err)
-	}
-	sents, err := conllu.ReadAll(f, path)
-	f.Close()
-	if err != nil {
-		b.Fatal(err)
-	}
+	sents := sharedtest.Treebank(b, "data/ud-en-ewt/en_ewt-ud-dev.conllu")
 	p, err := models.Load()
 	if err != nil {
 		b.Fatal(err)

@@ -2,7 +2,6 @@ package depparse
 
 import (
 	"bytes"
-	"os"
 	"reflect"
 	"strings"
 	"testing"
@@ -191,8 +190,8 @@ func TestEWTSubset(t *testing.T) {
 	if testing.Short() {
 		t.Skip("trains on EWT")
 	}
-	train := readFile(t, sharedtest.Path(t, "data/ud-en-ewt/en_ewt-ud-train.conllu"))[:1500]
-	dev := readFile(t, sharedtest.Path(t, "data/ud-en-ewt/en_ewt-ud-dev.conllu"))[:500]
+	train := sharedtest.Treebank(t, "data/ud-en-ewt/en_ewt-ud-train.conllu")[:1500]
+	dev := sharedtest.Treebank(t, "data/ud-en-ewt/en_ewt-ud-dev.conllu")[:500]
 	p, err := Train(train, TrainOptions{Iterations: 2})
 	if err != nil {
 		t.Fatal(err)
@@ -202,18 +201,4 @@ func TestEWTSubset(t *testing.T) {
 	if uas < 75 || las < 70 {
 		t.Errorf("dev UAS %.2f LAS %.2f, want ≥ 75 / 70", uas, las)
 	}
-}
-
-func readFile(t testing.TB, p string) []*conllu.Sentence {
-	t.Helper()
-	f, err := os.Open(p)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	s, err := conllu.ReadAll(f, p)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return s
 }

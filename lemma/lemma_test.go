@@ -2,7 +2,6 @@ package lemma
 
 import (
 	"bytes"
-	"os"
 	"strings"
 	"testing"
 
@@ -149,17 +148,7 @@ func FuzzLoad(f *testing.F) {
 
 func readEWT(t testing.TB, name string) []*conllu.Sentence {
 	t.Helper()
-	p := sharedtest.Path(t, "data/ud-en-ewt/en_ewt-ud-"+name+".conllu")
-	f, err := os.Open(p)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	s, err := conllu.ReadAll(f, p)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return s
+	return sharedtest.Treebank(t, "data/ud-en-ewt/en_ewt-ud-"+name+".conllu")
 }
 
 func TestEWT(t *testing.T) {

@@ -56,13 +56,13 @@ func Run(opts Options) error {
 	if opts.Log == nil {
 		opts.Log = io.Discard
 	}
-	train, err := readFile(opts.Train)
+	train, err := conllu.ReadFile(opts.Train)
 	if err != nil {
 		return err
 	}
 	var dev []*conllu.Sentence
 	if opts.Dev != "" {
-		if dev, err = readFile(opts.Dev); err != nil {
+		if dev, err = conllu.ReadFile(opts.Dev); err != nil {
 			return err
 		}
 	}
@@ -162,19 +162,6 @@ func retagOne(s *conllu.Sentence, tg *tagger.Model) *conllu.Sentence {
 	c.Words = append([]doc.Token(nil), s.Words...)
 	tg.Tag(c.Words)
 	return &c
-}
-
-func readFile(path string) ([]*conllu.Sentence, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, fmt.Errorf("open treebank: %w", err)
-	}
-	defer f.Close()
-	sents, err := conllu.ReadAll(f, path)
-	if err != nil {
-		return nil, fmt.Errorf("read treebank: %w", err)
-	}
-	return sents, nil
 }
 
 func save(path string, write func(io.Writer) error) error {

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/sitrep/sitrep/conllu"
 	"github.com/sitrep/sitrep/internal/shared"
 )
 
@@ -29,4 +30,15 @@ func Path(tb testing.TB, rel string) string {
 	}
 	tb.Skip(msg)
 	return ""
+}
+
+// Treebank reads the CoNLL-U file rel of the shared directory, failing or
+// skipping the test as Path does when it is missing.
+func Treebank(tb testing.TB, rel string) []*conllu.Sentence {
+	tb.Helper()
+	sents, err := conllu.ReadFile(Path(tb, rel))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return sents
 }
