@@ -48,6 +48,8 @@ type Model struct {
 	scale float32
 	// qweight holds the quantised weights, parallel to weight, for Save.
 	qweight []int16
+	// vbd is the class of past-tense verbs ("VERB|VBD"), or -1.
+	vbd int
 }
 
 // Classes returns the joint "UPOS|XPOS" labels the model predicts.
@@ -81,6 +83,7 @@ func (m *Model) Tag(toks []doc.Token) {
 		toks[i].UPOS, toks[i].XPOS = m.upos[best], m.xpos[best]
 		p2, p1 = p1, best
 	}
+	m.ensureFinite(toks, forms)
 }
 
 // scratch holds reusable buffers of predictFast.
@@ -130,6 +133,12 @@ func (m *Model) setDictionary(fixed map[string]uint16, ambClasses map[string][]u
 // setClasses installs the class labels and their UPOS and XPOS halves.
 func (m *Model) setClasses(classes []string) {
 	m.classes = classes
+	m.vbd = -1
+	for i, c := range classes {
+		if c == "VERB|VBD" {
+			m.vbd = i
+		}
+	}
 	m.upos = make([]string, len(classes))
 	m.xpos = make([]string, len(classes))
 	for i, c := range classes {

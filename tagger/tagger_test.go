@@ -245,3 +245,41 @@ func benchModel(b *testing.B) *Model {
 	}
 	return m
 }
+
+// TestEnsureFinite checks the repair of sentences left without a finite
+// verb, on a tiny model whose lexicon has seen the -ed forms as VBD.
+func TestEnsureFinite(t *testing.T) {
+	m := &Model{ambClasses: map[string][]uint16{"extended": {0, 1}, "posted": {0, 1}}}
+	m.setClasses([]string{"VERB|VBD", "ADJ|JJ", "NOUN|NNS", "DET|DT", "PUNCT|.", "PROPN|NNP", "AUX|VBN", "VERB|VBN"})
+	tok := func(text, tag string) doc.Token {
+		u, x := splitLabel(tag)
+		return doc.Token{Text: text, UPOS: u, XPOS: x}
+	}
+	tests := []struct {
+		name string
+		toks []doc.Token
+		want string // XPOS of the -ed word after the repair
+	}{
+		{"repaired", []doc.Token{tok("Ministers", "NOUN|NNS"), tok("on", "ADP|IN"), tok("Monday", "PROPN|NNP"), tok("extended", "ADJ|JJ"), tok("sanctions", "NOUN|NNS"), tok(".", "PUNCT|.")}, "VBD"},
+		{"after a determiner", []doc.Token{tok("Ministers", "NOUN|NNS"), tok("met", "VERB|VBN"), tok("the", "DET|DT"), tok("extended", "ADJ|JJ"), tok("family", "NOUN|NN"), tok(".", "PUNCT|.")}, "JJ"},
+		{"after an auxiliary", []doc.Token{tok("Sanctions", "NOUN|NNS"), tok("have", "AUX|VBP"), tok("been", "AUX|VBN"), tok("extended", "VERB|VBN"), tok("again", "ADV|RB"), tok(".", "PUNCT|.")}, "VBN"},
+		{"no subject before", []doc.Token{tok("Posted", "VERB|VBN"), tok("by", "ADP|IN"), tok("the", "DET|DT"), tok("editor", "NOUN|NN"), tok("today", "NOUN|NN"), tok(".", "PUNCT|.")}, "VBN"},
+		{"not a full sentence", []doc.Token{tok("Ministers", "NOUN|NNS"), tok("on", "ADP|IN"), tok("Monday", "PROPN|NNP"), tok("extended", "ADJ|JJ"), tok("sanctions", "NOUN|NNS")}, "JJ"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			forms := make([]string, len(tt.toks))
+			at := -1
+			for i, tk := range tt.toks {
+				forms[i] = tk.Text
+				if strings.HasSuffix(strings.ToLower(tk.Text), "ed") {
+					at = i
+				}
+			}
+			m.ensureFinite(tt.toks, forms)
+			if got := tt.toks[at].XPOS; got != tt.want {
+				t.Errorf("%s tagged %s, want %s", tt.toks[at].Text, got, tt.want)
+			}
+		})
+	}
+}

@@ -19,7 +19,7 @@ const (
 	DefaultSeed       = 1
 	// DefaultModels is the number of perceptrons, trained on differently
 	// shuffled data, whose averaged weights are averaged into the model.
-	DefaultModels = 1
+	DefaultModels = 5
 )
 
 // Tag dictionary and pruning settings.
