@@ -2,7 +2,9 @@
 // gold ones, word by word, as the CoNLL 2018 shared task evaluation does for
 // gold tokenization: UPOS, XPOS and lemma must match exactly, UAS counts
 // correct heads and LAS correct heads with the correct relation, ignoring
-// relation subtypes ("nmod:poss" counts as "nmod"). Punctuation counts.
+// relation subtypes ("nmod:poss" counts as "nmod"). Punctuation counts; UAS
+// and LAS without the words whose gold UPOS is PUNCT are reported beside,
+// since treebanks differ most in where they attach punctuation.
 package udeval
 
 import (
@@ -22,6 +24,9 @@ type Scores struct {
 	Lemma     float64 `json:"lemma"`
 	UAS       float64 `json:"uas"`
 	LAS       float64 `json:"las"`
+	// UASNoPunct and LASNoPunct leave out words whose gold UPOS is PUNCT.
+	UASNoPunct float64 `json:"uas_no_punct"`
+	LASNoPunct float64 `json:"las_no_punct"`
 }
 
 // Score compares pred with gold. The two must hold the same sentences in the
@@ -32,7 +37,7 @@ func Score(gold, pred []*conllu.Sentence) (Scores, error) {
 		return Scores{}, fmt.Errorf("gold has %d sentences, prediction has %d", len(gold), len(pred))
 	}
 	var upos, xpos, lemma, uas, las int
-	words := 0
+	var words, content, uasContent, lasContent int
 	for i, g := range gold {
 		p := pred[i]
 		if len(g.Words) != len(p.Words) {
@@ -51,10 +56,20 @@ func Score(gold, pred []*conllu.Sentence) (Scores, error) {
 			if gw.Lemma == pw.Lemma {
 				lemma++
 			}
+			punct := gw.UPOS == "PUNCT"
+			if !punct {
+				content++
+			}
 			if gw.Head == pw.Head && pw.DepRel != "" {
 				uas++
+				if !punct {
+					uasContent++
+				}
 				if base(gw.DepRel) == base(pw.DepRel) {
 					las++
+					if !punct {
+						lasContent++
+					}
 				}
 			}
 		}
@@ -67,6 +82,9 @@ func Score(gold, pred []*conllu.Sentence) (Scores, error) {
 		Lemma:     percent(lemma, words),
 		UAS:       percent(uas, words),
 		LAS:       percent(las, words),
+
+		UASNoPunct: percent(uasContent, content),
+		LASNoPunct: percent(lasContent, content),
 	}, nil
 }
 
@@ -95,13 +113,14 @@ func percent(n, total int) float64 {
 // name left-aligned and the value right-aligned.
 func (s Scores) Write(w io.Writer) error {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%-9s %8d\n", "sentences", s.Sentences)
-	fmt.Fprintf(&b, "%-9s %8d\n", "words", s.Words)
+	fmt.Fprintf(&b, "%-19s %8d\n", "sentences", s.Sentences)
+	fmt.Fprintf(&b, "%-19s %8d\n", "words", s.Words)
 	for _, r := range []struct {
 		name string
 		v    float64
-	}{{"UPOS", s.UPOS}, {"XPOS", s.XPOS}, {"Lemma", s.Lemma}, {"UAS", s.UAS}, {"LAS", s.LAS}} {
-		fmt.Fprintf(&b, "%-9s %8.2f\n", r.name, r.v)
+	}{{"UPOS", s.UPOS}, {"XPOS", s.XPOS}, {"Lemma", s.Lemma}, {"UAS", s.UAS}, {"LAS", s.LAS},
+		{"UAS, no punctuation", s.UASNoPunct}, {"LAS, no punctuation", s.LASNoPunct}} {
+		fmt.Fprintf(&b, "%-19s %8.2f\n", r.name, r.v)
 	}
 	if _, err := io.WriteString(w, b.String()); err != nil {
 		return fmt.Errorf("write scores: %w", err)

@@ -3,7 +3,6 @@ package udeval
 import (
 	"bytes"
 	"math"
-	"os"
 	"strings"
 	"testing"
 
@@ -44,7 +43,7 @@ func TestScore(t *testing.T) {
 		pred string
 		want Scores
 	}{
-		{"identical", gold, Scores{Words: 10, Sentences: 2, UPOS: 100, XPOS: 100, Lemma: 100, UAS: 100, LAS: 100}},
+		{"identical", gold, Scores{Words: 10, Sentences: 2, UPOS: 100, XPOS: 100, Lemma: 100, UAS: 100, LAS: 100, UASNoPunct: 100, LASNoPunct: 100}},
 		{"errors", `# sent_id = s1
 1	Gen.	gen.	NOUN	NN	_	2	compound	_	_
 2	Smith	Smith	PROPN	NNP	_	3	nsubj:pass	_	_
@@ -61,8 +60,9 @@ func TestScore(t *testing.T) {
 			// UPOS 9/10; XPOS 8/10 (NN, VBN); lemma 8/10 (gen., n't);
 			// heads wrong on "talks" and "."; "failed" has a right head but
 			// wrong relation; nsubj:pass vs nsubj and advmod vs advmod:lmod
-			// count as right.
-			Scores{Words: 10, Sentences: 2, UPOS: 90, XPOS: 80, Lemma: 80, UAS: 80, LAS: 70}},
+			// count as right. Without the ".", 8 of 9 heads and 7 of 9
+			// relations are right.
+			Scores{Words: 10, Sentences: 2, UPOS: 90, XPOS: 80, Lemma: 80, UAS: 80, LAS: 70, UASNoPunct: 800.0 / 9, LASNoPunct: 700.0 / 9}},
 		{"unparsed", `1	Gen.	_	_	_	_	_	_	_	_
 2	Smith	_	_	_	_	_	_	_	_
 3	said	_	_	_	_	_	_	_	_
@@ -92,7 +92,8 @@ func TestScore(t *testing.T) {
 func close(a, b Scores) bool {
 	eq := func(x, y float64) bool { return math.Abs(x-y) < 1e-9 }
 	return a.Words == b.Words && a.Sentences == b.Sentences && eq(a.UPOS, b.UPOS) && eq(a.XPOS, b.XPOS) &&
-		eq(a.Lemma, b.Lemma) && eq(a.UAS, b.UAS) && eq(a.LAS, b.LAS)
+		eq(a.Lemma, b.Lemma) && eq(a.UAS, b.UAS) && eq(a.LAS, b.LAS) &&
+		eq(a.UASNoPunct, b.UASNoPunct) && eq(a.LASNoPunct, b.LASNoPunct)
 }
 
 func TestScoreMismatch(t *testing.T) {
@@ -124,16 +125,18 @@ func TestScoreEmpty(t *testing.T) {
 
 func TestWrite(t *testing.T) {
 	var b bytes.Buffer
-	if err := (Scores{Words: 10, Sentences: 2, UPOS: 90, XPOS: 80, Lemma: 80, UAS: 80, LAS: 66.666666}).Write(&b); err != nil {
+	if err := (Scores{Words: 10, Sentences: 2, UPOS: 90, XPOS: 80, Lemma: 80, UAS: 80, LAS: 66.666666, UASNoPunct: 88.888888, LASNoPunct: 77.777777}).Write(&b); err != nil {
 		t.Fatal(err)
 	}
-	want := `sentences        2
-words           10
-UPOS         90.00
-XPOS         80.00
-Lemma        80.00
-UAS          80.00
-LAS          66.67
+	want := `sentences                  2
+words                     10
+UPOS                   90.00
+XPOS                   80.00
+Lemma                  80.00
+UAS                    80.00
+LAS                    66.67
+UAS, no punctuation    88.89
+LAS, no punctuation    77.78
 `
 	if b.String() != want {
 		t.Errorf("got\n%s\nwant\n%s", b.String(), want)
@@ -141,21 +144,12 @@ LAS          66.67
 }
 
 func TestScoreEWTDev(t *testing.T) {
-	path := sharedtest.Path(t, "data/ud-en-ewt/en_ewt-ud-dev.conllu")
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	sents, err := conllu.ReadAll(f, path)
-	if err != nil {
-		t.Fatal(err)
-	}
+	sents := sharedtest.Treebank(t, "data/ud-en-ewt/en_ewt-ud-dev.conllu")
 	got, err := Score(sents, sents)
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := Scores{Words: got.Words, Sentences: 2001, UPOS: 100, XPOS: 100, Lemma: 100, UAS: 100, LAS: 100}
+	want := Scores{Words: got.Words, Sentences: 2001, UPOS: 100, XPOS: 100, Lemma: 100, UAS: 100, LAS: 100, UASNoPunct: 100, LASNoPunct: 100}
 	if got != want || got.Words < 20000 {
 		t.Errorf("gold against itself: %+v", got)
 	}

@@ -52,8 +52,8 @@ func TestEvalUD(t *testing.T) {
 		// The fake pipeline tags "Envoys" PROPN, "met" NOUN, "." PUNCT; its
 		// lemmas are lower-cased forms; all words hang from word 1.
 		{"gold only", []string{g}, udeval.Scores{Words: 3, Sentences: 1, UPOS: 100.0 / 3, XPOS: 100.0 / 3, Lemma: 100.0 / 3}, false, ""},
-		{"gold and pred", []string{g, p}, udeval.Scores{Words: 3, Sentences: 1, UPOS: 100, XPOS: 100, Lemma: 200.0 / 3, UAS: 200.0 / 3, LAS: 200.0 / 3}, false, ""},
-		{"json", []string{"--json", g, p}, udeval.Scores{Words: 3, Sentences: 1, UPOS: 100, XPOS: 100, Lemma: 200.0 / 3, UAS: 200.0 / 3, LAS: 200.0 / 3}, true, ""},
+		{"gold and pred", []string{g, p}, udeval.Scores{Words: 3, Sentences: 1, UPOS: 100, XPOS: 100, Lemma: 200.0 / 3, UAS: 200.0 / 3, LAS: 200.0 / 3, UASNoPunct: 100, LASNoPunct: 100}, false, ""},
+		{"json", []string{"--json", g, p}, udeval.Scores{Words: 3, Sentences: 1, UPOS: 100, XPOS: 100, Lemma: 200.0 / 3, UAS: 200.0 / 3, LAS: 200.0 / 3, UASNoPunct: 100, LASNoPunct: 100}, true, ""},
 		{"mismatch", []string{g, short}, udeval.Scores{}, false, `gold sentence "g1" (line 1): 3 words, prediction has 1`},
 		{"no args", nil, udeval.Scores{}, false, "takes GOLD and an optional PRED"},
 		{"missing gold", []string{filepath.Join(dir, "none")}, udeval.Scores{}, false, "gold: read conllu"},
