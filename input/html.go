@@ -60,7 +60,7 @@ func htmlArticle(src string, data []byte, ctype, pageURL string, now func() time
 		return doc.Article{}, errors.New("no text found in HTML")
 	}
 
-	a := doc.Article{ID: src, Source: src, Text: text}
+	a := doc.Article{ID: sourceID(src), Source: src, Text: text}
 	a.Title = strings.TrimSpace(ra.Title())
 	if a.Title == "" {
 		a.Title = meta.title

@@ -283,3 +283,12 @@ func setDateline(a *doc.Article, now func() time.Time) {
 		a.Published = d
 	}
 }
+
+// sourceID is the id of the one document read from src: the path or URL,
+// or "stdin" for standard input.
+func sourceID(src string) string {
+	if src == "-" {
+		return "stdin"
+	}
+	return src
+}

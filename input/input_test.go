@@ -169,9 +169,9 @@ func TestStdin(t *testing.T) {
 		name, in string
 		wants    []want
 	}{
-		{"text", "LONDON — Ministers met.\n", []want{{id: "-", body: "Ministers met."}}},
+		{"text", "LONDON — Ministers met.\n", []want{{id: "stdin", body: "Ministers met."}}},
 		{"jsonl", "{\"id\":\"s1\",\"text\":\"One.\"}\n{\"id\":\"s2\"}\n", []want{{id: "s1"}, {err: `-:2: doc "s2": missing text`}}},
-		{"html", "<html><body><p>Parliament met.</p></body></html>", []want{{id: "-", contains: "Parliament met."}}},
+		{"html", "<html><body><p>Parliament met.</p></body></html>", []want{{id: "stdin", contains: "Parliament met."}}},
 		{"rss", `<rss version="2.0"><channel><title>T</title><item><guid>g</guid><description>Hi there.</description></item></channel></rss>`, []want{{id: "g", outlet: "T"}}},
 	}
 	for _, tc := range tests {

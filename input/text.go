@@ -23,7 +23,7 @@ func textArticle(src string, data []byte, bom int, ctype string, now func() time
 	if i := invalidUTF8(data); i >= 0 {
 		return doc.Article{}, fmt.Errorf("invalid UTF-8 at byte offset %d", i+bom)
 	}
-	a := doc.Article{ID: src, Source: src, Text: string(data)}
+	a := doc.Article{ID: sourceID(src), Source: src, Text: string(data)}
 	setDateline(&a, now)
 	return a, nil
 }
