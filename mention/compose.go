@@ -39,9 +39,54 @@ func (st *state) compose(s *sentence, units []unit) {
 			continue
 		}
 		parts := st.extend(s, units, i)
+		if len(parts) == 1 && u.kind == eAdj {
+			// "Ukrainian and Russian negotiators": the first demonym shares
+			// the agent noun of the phrase it is coordinated with.
+			if agent, ok := st.sharedAgent(s, units, i); ok {
+				st.resolveSpan(s, []part{parts[0], {unit: agent}}, u.first, u.last)
+				i++
+				continue
+			}
+		}
 		i += len(parts)
 		st.resolve(s, parts)
 	}
+}
+
+// sharedAgent returns the agent noun or title of the phrase that the lone
+// demonym units[i] is coordinated with ("Ukrainian and Russian
+// negotiators", "Ukrainian, Russian and Turkish officials").
+func (st *state) sharedAgent(s *sentence, units []unit, i int) (unit, bool) {
+	if i+1 >= len(units) || units[i+1].kind != eAdj || !st.coordinated(s, units[i].last, units[i+1].first) {
+		return unit{}, false
+	}
+	parts := st.extend(s, units, i+1)
+	for _, p := range parts {
+		if (p.kind == eAgent || p.kind == eTitle) && p.sector != "" {
+			return p.unit, true
+		}
+	}
+	if len(parts) == 1 {
+		return st.sharedAgent(s, units, i+1)
+	}
+	return unit{}, false
+}
+
+// coordinated reports whether only a coordinator stands between token
+// positions a (exclusive end of one unit) and b (start of the next): "and",
+// "or", a comma, or a comma and "and".
+func (st *state) coordinated(s *sentence, a, b int) bool {
+	key := func(k int) string { return s.keys[k-s.first] }
+	switch b - a {
+	case 1:
+		switch key(a) {
+		case "and", "or", ",":
+			return true
+		}
+	case 2:
+		return key(a) == "," && (key(a+1) == "and" || key(a+1) == "or")
+	}
+	return false
 }
 
 // actsAsGovernment reports whether a capital or seat of government names

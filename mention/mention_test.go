@@ -329,3 +329,29 @@ func TestSentenceInitialName(t *testing.T) {
 		t.Errorf("sentence-initial Axios not found: %+v", d.Mentions)
 	}
 }
+
+// TestCoordinatedDemonyms checks that coordinated demonyms share the agent
+// noun that follows the last of them.
+func TestCoordinatedDemonyms(t *testing.T) {
+	f := setup(t)
+	date := time.Date(2026, 3, 9, 0, 0, 0, 0, time.UTC)
+	tests := []struct {
+		text string
+		want map[string]string // mention text -> code
+	}{
+		{"Ukrainian and Russian negotiators met in Istanbul on Monday.", map[string]string{"Ukrainian": "UKRGOV", "Russian negotiators": "RUSGOV"}},
+		{"Egyptian, Qatari and American mediators held talks in Cairo.", map[string]string{"Egyptian": "EGYGOV", "Qatari": "QATGOV", "American mediators": "USAGOV"}},
+		{"Lebanese and Israeli troops exchanged fire near the border.", map[string]string{"Lebanese": "LBNMIL", "Israeli troops": "ISRMIL"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			d := f.process(tt.text, date)
+			for text, code := range tt.want {
+				m, ok := find(d, text, 0)
+				if !ok || m.Code != code {
+					t.Errorf("%q: found %v, code %q, want %q (mentions %+v)", text, ok, m.Code, code, d.Mentions)
+				}
+			}
+		})
+	}
+}

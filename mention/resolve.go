@@ -9,6 +9,11 @@ import (
 
 // resolve codes one actor phrase and emits it.
 func (st *state) resolve(s *sentence, parts []part) {
+	st.resolveSpan(s, parts, parts[0].first, parts[len(parts)-1].last)
+}
+
+// resolveSpan is resolve with the mention's tokens given: [first, last).
+func (st *state) resolveSpan(s *sentence, parts []part, first, last int) {
 	k := st.r.kb
 	var (
 		country  *kb.Country
@@ -41,7 +46,6 @@ func (st *state) resolve(s *sentence, parts []part) {
 			org = &k.Orgs[p.cands[0].idx]
 		}
 	}
-	first, last := parts[0].first, parts[len(parts)-1].last
 	c := cand{word: term}
 	c.plural = term != "" && strings.HasSuffix(term, "s") && !strings.HasSuffix(term, "ss")
 	switch {
