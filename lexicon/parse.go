@@ -1,0 +1,248 @@
+package lexicon
+
+import (
+	"bytes"
+	"fmt"
+	"path"
+	"slices"
+	"strings"
+	"unicode/utf8"
+)
+
+// LineError is one problem in a data file, located by file name and 1-based
+// line number. Its message reads "file:line: msg".
+type LineError struct {
+	File string
+	Line int
+	Msg  string
+}
+
+func (e *LineError) Error() string { return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Msg) }
+
+// Column sets of the three kinds of file.
+var (
+	verbCols     = []string{"lemma", "particle", "prep", "cameo", "source", "target", "notes"}
+	nounCols     = []string{"lemma", "cameo", "source", "target", "notes"}
+	modifierCols = []string{"lemma", "effect", "event", "notes"}
+)
+
+// row is one data line: its 1-based line number and its cells by column.
+type row struct {
+	line  int
+	cells map[string]string
+}
+
+// parseTSV splits data into rows keyed by the header's column names. The
+// header must have exactly the columns cols, in any order. A line with more
+// cells than the header is reported; missing trailing cells are empty. It
+// never panics.
+func parseTSV(file string, data []byte, cols []string) ([]row, []error) {
+	var errs []error
+	var header []string
+	var rows []row
+	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
+	for n := 1; len(data) > 0; n++ {
+		var line []byte
+		if i := bytes.IndexByte(data, '\n'); i >= 0 {
+			line, data = data[:i], data[i+1:]
+		} else {
+			line, data = data, nil
+		}
+		line = bytes.TrimSuffix(line, []byte{'\r'})
+		if len(bytes.TrimSpace(line)) == 0 || line[0] == '#' {
+			continue
+		}
+		if !utf8.Valid(line) {
+			errs = append(errs, &LineError{file, n, "invalid UTF-8"})
+			continue
+		}
+		cells := strings.Split(string(line), "\t")
+		for i, c := range cells {
+			cells[i] = strings.TrimSpace(c)
+		}
+		if header == nil {
+			for i := range cells {
+				cells[i] = strings.ToLower(cells[i])
+			}
+			a, b := slices.Clone(cells), slices.Clone(cols)
+			slices.Sort(a)
+			slices.Sort(b)
+			if !slices.Equal(a, b) {
+				errs = append(errs, &LineError{file, n, fmt.Sprintf("header: want the columns %s", strings.Join(cols, ", "))})
+				return nil, errs
+			}
+			header = cells
+			continue
+		}
+		if len(cells) > len(header) {
+			errs = append(errs, &LineError{file, n, fmt.Sprintf("%d cells, want at most %d (the header's)", len(cells), len(header))})
+			continue
+		}
+		r := row{n, make(map[string]string, len(header))}
+		for i, h := range header {
+			if i < len(cells) {
+				r.cells[h] = cells[i]
+			} else {
+				r.cells[h] = ""
+			}
+		}
+		rows = append(rows, r)
+	}
+	if header == nil {
+		errs = append(errs, &LineError{file, 1, "no header line"})
+	}
+	return rows, errs
+}
+
+// checker validates the cells of one row and collects its problems.
+type checker struct {
+	file  string
+	line  int
+	valid func(string) bool
+	errs  []error
+}
+
+func (c *checker) add(format string, args ...any) {
+	c.errs = append(c.errs, &LineError{c.file, c.line, fmt.Sprintf(format, args...)})
+}
+
+// lemma checks a required lemma: lower-case words of letters, digits,
+// hyphens, apostrophes and dots.
+func (c *checker) lemma(s string) string {
+	s = norm(s)
+	if s == "" {
+		c.add("lemma: empty")
+		return ""
+	}
+	for _, r := range s {
+		if !(r == ' ' || r == '-' || r == '\'' || r == '.' || r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r > 127) {
+			c.add("lemma %q: unexpected character %q", s, r)
+			return ""
+		}
+	}
+	return s
+}
+
+// code checks a CAMEO code; optional allows "".
+func (c *checker) code(col, s string, optional bool) string {
+	switch {
+	case s == "" && optional:
+		return ""
+	case s == "":
+		c.add("%s: empty", col)
+	case c.valid != nil && !c.valid(s):
+		c.add("%s: %q is not a CAMEO code of the ontology", col, s)
+	default:
+		return s
+	}
+	return ""
+}
+
+// oneOf checks that s is one of allowed.
+func (c *checker) oneOf(col, s string, allowed ...string) string {
+	s = strings.ToLower(s)
+	if !slices.Contains(allowed, s) {
+		c.add("%s: %q, want one of %s", col, s, strings.Join(allowed, ", "))
+		return ""
+	}
+	return s
+}
+
+// list splits a '|'-separated cell into lower-case words; empty items are
+// reported. A cell "-" or "" is an empty list.
+func (c *checker) list(col, s string) []string {
+	if s == "" || s == "-" {
+		return nil
+	}
+	var out []string
+	for _, p := range strings.Split(s, "|") {
+		p = norm(p)
+		switch {
+		case p == "":
+			c.add("%s: empty value in %q", col, s)
+		case !slices.Contains(out, p):
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+var (
+	verbSources = []string{"subj", "obj", "iobj", "prep", "none"}
+	verbTargets = []string{"obj", "iobj", "prep", "subj", "none"}
+	effects     = []string{Negated, Intended, Hypothetical, Asserted}
+)
+
+func (c *checker) verb(r row) (Verb, bool) {
+	v := Verb{
+		Lemma:    c.lemma(r.cells["lemma"]),
+		Particle: norm(r.cells["particle"]),
+		Preps:    c.list("prep", r.cells["prep"]),
+		CAMEO:    c.code("cameo", r.cells["cameo"], false),
+		Source:   c.oneOf("source", r.cells["source"], verbSources...),
+		Target:   c.oneOf("target", r.cells["target"], verbTargets...),
+		Notes:    r.cells["notes"],
+	}
+	if v.Particle == "-" {
+		v.Particle = ""
+	}
+	if strings.Contains(v.Particle, " ") {
+		c.add("particle %q: one word expected", v.Particle)
+	}
+	usesPrep := v.Source == "prep" || v.Target == "prep"
+	switch {
+	case v.Source == "prep" && v.Target == "prep":
+		c.add("source and target are both prep")
+	case usesPrep && len(v.Preps) == 0:
+		c.add("a role is prep but the prep column is empty")
+	case v.Source != "none" && v.Source == v.Target:
+		c.add("source and target are both %s", v.Source)
+	}
+	return v, len(c.errs) == 0
+}
+
+var (
+	nounSources = []string{"poss", "by", "amod", "compound", "from", "of", "none"}
+)
+
+func (c *checker) noun(r row) (Noun, bool) {
+	n := Noun{
+		Lemma:  c.lemma(r.cells["lemma"]),
+		CAMEO:  c.code("cameo", r.cells["cameo"], false),
+		Source: c.list("source", r.cells["source"]),
+		Target: c.list("target", r.cells["target"]),
+		Notes:  r.cells["notes"],
+	}
+	for _, s := range n.Source {
+		if !slices.Contains(nounSources, s) {
+			c.add("source: %q, want some of %s", s, strings.Join(nounSources, ", "))
+		}
+	}
+	for _, t := range n.Target {
+		if strings.Contains(t, " ") {
+			c.add("target: %q: one word expected", t)
+		}
+	}
+	return n, len(c.errs) == 0
+}
+
+func (c *checker) modifier(r row) (Modifier, bool) {
+	m := Modifier{
+		Lemma:  c.lemma(r.cells["lemma"]),
+		Effect: c.oneOf("effect", r.cells["effect"], effects...),
+		Event:  c.code("event", r.cells["event"], true),
+		Notes:  r.cells["notes"],
+	}
+	return m, len(c.errs) == 0
+}
+
+// kindOf returns the kind of a data file from its name, or "".
+func kindOf(name string) string {
+	base := path.Base(name)
+	for _, k := range []string{"verbs", "nouns", "modifiers"} {
+		if strings.HasPrefix(base, k) && strings.HasSuffix(base, ".tsv") {
+			return k
+		}
+	}
+	return ""
+}
