@@ -5,6 +5,7 @@ package eval
 import (
 	"github.com/sitrep/sitrep/internal/cmd/cmdutil"
 	"github.com/sitrep/sitrep/internal/cmd/eval/actors"
+	"github.com/sitrep/sitrep/internal/cmd/eval/events"
 	"github.com/sitrep/sitrep/internal/cmd/eval/ud"
 )
 
@@ -18,6 +19,7 @@ func NewCmd(f *cmdutil.Factory) *cmdutil.Command {
 		Sub: []*cmdutil.Command{
 			ud.NewCmd(f, nil),
 			actors.NewCmd(f, nil),
+			events.NewCmd(f, nil),
 		},
 	}
 }

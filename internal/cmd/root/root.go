@@ -12,6 +12,7 @@ import (
 	"github.com/sitrep/sitrep/internal/cmd/bench"
 	"github.com/sitrep/sitrep/internal/cmd/cmdutil"
 	"github.com/sitrep/sitrep/internal/cmd/eval"
+	"github.com/sitrep/sitrep/internal/cmd/extract"
 	kbcmd "github.com/sitrep/sitrep/internal/cmd/kb"
 	"github.com/sitrep/sitrep/internal/cmd/parse"
 	"github.com/sitrep/sitrep/internal/cmd/train"
@@ -36,6 +37,7 @@ whom, when, where, and according to whom.`,
 		Sub: []*cmdutil.Command{
 			parse.NewCmd(f, nil),
 			actors.NewCmd(f, nil),
+			extract.NewCmd(f, nil),
 			eval.NewCmd(f),
 			kbcmd.NewCmd(f),
 			bench.NewCmd(f, nil),

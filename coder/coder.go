@@ -1,0 +1,234 @@
+// Package coder turns the dependency trees and mentions of a parsed
+// document into coded events: it finds predicates of the lexicon (verbs,
+// phrasal and multiword verbs, event nouns), fills their source and target
+// from the dependency tree and the document's actor mentions, gives each a
+// status (asserted, negated, intended, hypothetical) and builds the event
+// records of DESIGN.md.
+//
+// The rules, per sentence:
+//
+//   - Verbs: a VERB whose lemma (with its compound:prt particle) has lexicon
+//     frames; the frame whose fixed words, particle and prepositions match
+//     the children best is chosen. Roles: subj is nsubj (in the passive, the
+//     "by" oblique), obj is obj (in the passive, nsubj:pass), prep is an
+//     obl/nmod whose case is one of the frame's prepositions. A missing
+//     subject comes from the governing verb for xcomp (its object, else its
+//     subject: "asked X to mediate", "agreed to hold talks"), from the head
+//     for conj, and from the modified noun for relative clauses.
+//   - Modifiers ("refuse to", "plan to", "ask X to"): a lexicon modifier
+//     governing a predicate (xcomp/ccomp, or an event noun as its object)
+//     gives the governed predicate its effect as status, and is itself an
+//     event only when the modifier has an event code.
+//   - Event nouns: a NOUN with lexicon senses; source and target from the
+//     markers of the sense (poss, by, amod, compound, prepositions). A noun
+//     that is the object of an asserting light verb ("ordered the
+//     deportation") takes that verb's subject as source.
+//   - Reported speech: generic statement verbs (CAMEO 010) that introduce
+//     speech (a ccomp or parataxis) are not coded; the embedded event is
+//     coded with its own subject only.
+//   - Actors: mentions of kind actor; outlets never; places only as a
+//     fallback target when they carry an actor code. Coordinated actors
+//     (conj) all count. A record needs a coded actor as source or target.
+//
+// Confidence is a simple heuristic: 0.9 when source and target both have a
+// coded actor, 0.6 when one is missing, 0.1 less for event nouns.
+package coder
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/sitrep/sitrep/doc"
+	"github.com/sitrep/sitrep/event"
+	"github.com/sitrep/sitrep/lexicon"
+	"github.com/sitrep/sitrep/ontology"
+)
+
+// Coder codes events from parsed documents. It is read-only after New and
+// safe for concurrent use.
+type Coder struct {
+	lex *lexicon.Lexicon
+	ont *ontology.Ontology
+}
+
+// New returns a Coder over the lexicon and ontology.
+func New(lex *lexicon.Lexicon, ont *ontology.Ontology) *Coder {
+	return &Coder{lex: lex, ont: ont}
+}
+
+// cand is a coded predicate before it becomes a record.
+type cand struct {
+	trigger  int  // local token index
+	governed int  // for modifier events, the governed predicate, else -1
+	lend     bool // the governed predicate lends its target (intending modifiers)
+	code     string
+	kind     string // verb, noun, modifier
+	entry    string // lexicon lemma
+	src, tgt []int  // mention indices
+	srcTok   int    // argument tokens, -1 when none
+	tgtTok   int
+	srcRel   string
+	tgtRel   string
+	status   event.Status
+	nominal  bool
+}
+
+// Code returns the events of d, in sentence and trigger order. d must be
+// parsed (lemmas, UPOS, heads, relations) and carry its mentions.
+func (c *Coder) Code(d *doc.Doc) []event.Record {
+	var out []event.Record
+	for si := range d.Sentences {
+		s := newSent(d, si)
+		var cands []cand
+		for i := range s.toks {
+			if s.toks[i].UPOS == "VERB" {
+				if cd, ok := c.verb(s, i); ok {
+					cands = append(cands, cd)
+				}
+			}
+		}
+		for i := range s.toks {
+			if s.toks[i].UPOS == "NOUN" && !s.consumed[i] && s.ment[i] < 0 {
+				if cd, ok := c.noun(s, i); ok {
+					cands = append(cands, cd)
+				}
+			}
+		}
+		slices.SortStableFunc(cands, func(a, b cand) int { return a.trigger - b.trigger })
+		lendTargets(cands)
+		seen := map[string]bool{}
+		for _, cd := range cands {
+			r, ok := c.record(s, cd)
+			if !ok {
+				continue
+			}
+			key := fmt.Sprint(cd.code, cd.src, cd.tgt)
+			if seen[key] {
+				continue
+			}
+			seen[key] = true
+			if len(r.Target) == 0 && implicitTarget(r.CameoRoot) {
+				r.Target = responder(out, r.Source)
+				if len(r.Target) > 0 {
+					r.Confidence = 0.7
+					r.Explain += " target=implicit(author of the last proposal, request or demand)"
+				}
+			}
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// record builds the event record of cd; false when it has no coded actor or
+// an unknown code.
+func (c *Coder) record(s *sent, cd cand) (event.Record, bool) {
+	src := s.actors(cd.src)
+	tgt := s.actors(cd.tgt)
+	if !hasCode(src) && !hasCode(tgt) {
+		return event.Record{}, false
+	}
+	t := s.toks[cd.trigger]
+	r := event.Record{
+		Doc:      s.d.ID,
+		Sentence: s.idx,
+		Text:     s.d.Sentences[s.idx].Text,
+		Trigger:  &event.Span{Text: t.Text, Start: t.Start, End: t.End},
+		Status:   cd.status,
+		Source:   src,
+		Target:   tgt,
+	}
+	if err := r.SetCode(c.ont, cd.code); err != nil {
+		return event.Record{}, false
+	}
+	r.Confidence = 0.6
+	if hasCode(src) && hasCode(tgt) {
+		r.Confidence = 0.9
+	}
+	if cd.nominal {
+		r.Confidence -= 0.1
+	}
+	r.ID = event.StableID(r.Doc, r.Sentence, t.Start, r.Cameo, src, tgt)
+	r.Explain = c.explain(s, cd)
+	return r, true
+}
+
+// explain names the lexicon entry and the dependency path of cd.
+func (c *Coder) explain(s *sent, cd cand) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s %s [%s]", cd.kind, cd.entry, cd.code)
+	if cd.srcTok >= 0 {
+		fmt.Fprintf(&b, " %s=%s", cd.srcRel, s.toks[cd.srcTok].Text)
+	}
+	if cd.tgtTok >= 0 {
+		fmt.Fprintf(&b, " %s=%s", cd.tgtRel, s.toks[cd.tgtTok].Text)
+	}
+	if cd.status != event.Asserted {
+		fmt.Fprintf(&b, " status=%s", cd.status)
+	}
+	return b.String()
+}
+
+func hasCode(as []event.Actor) bool {
+	for _, a := range as {
+		if a.Code != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// lendTargets gives an intending modifier event without a target the target
+// of the predicate it governs ("proposed holding talks with Israel": the proposal
+// is made to Israel).
+func lendTargets(cands []cand) {
+	for i := range cands {
+		m := &cands[i]
+		if !m.lend || len(m.tgt) > 0 || m.governed < 0 {
+			continue
+		}
+		for _, g := range cands {
+			if g.trigger == m.governed && len(g.tgt) > 0 && !slices.Equal(g.tgt, m.src) {
+				m.tgt, m.tgtTok, m.tgtRel = g.tgt, g.tgtTok, "xcomp>"+g.tgtRel
+			}
+		}
+	}
+}
+
+// implicitTarget reports whether root is that of a response (reject) whose
+// missing target is the author of what it answers.
+func implicitTarget(root string) bool { return root == "12" }
+
+// answered reports whether root is that of an event a response answers:
+// requests, proposals (intent to cooperate) and demands.
+func answered(root string) bool { return root == "02" || root == "03" || root == "10" }
+
+// responder returns the coded sources of the latest earlier event of the
+// document that a response answers and that the responder did not make.
+func responder(prev []event.Record, src []event.Actor) []event.Actor {
+	for i := len(prev) - 1; i >= 0; i-- {
+		r := prev[i]
+		if !answered(r.CameoRoot) || !hasCode(r.Source) || sameActors(r.Source, src) {
+			continue
+		}
+		var out []event.Actor
+		for _, a := range r.Source {
+			out = append(out, event.Actor{Code: a.Code, Country: a.Country, Sector: a.Sector,
+				Name: a.Name, ID: a.ID, Via: "implicit"})
+		}
+		return out
+	}
+	return nil
+}
+
+func sameActors(a, b []event.Actor) bool {
+	for _, x := range a {
+		for _, y := range b {
+			if x.Code != "" && x.Code == y.Code {
+				return true
+			}
+		}
+	}
+	return false
+}

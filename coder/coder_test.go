@@ -1,0 +1,249 @@
+package coder
+
+import (
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/sitrep/sitrep/doc"
+	"github.com/sitrep/sitrep/event"
+	"github.com/sitrep/sitrep/lexicon"
+	"github.com/sitrep/sitrep/ontology"
+)
+
+// tk is a hand-built token: text, lemma, UPOS, 1-based head, relation.
+type tk struct {
+	text, lemma, upos string
+	head              int
+	rel               string
+}
+
+// mk is a hand-built mention over tokens [first, last) with head token.
+type mk struct {
+	first, last, head int
+	kind, code        string
+}
+
+// build makes a one-sentence Doc from tokens and mentions.
+func build(toks []tk, ments []mk) *doc.Doc {
+	d := &doc.Doc{Article: doc.Article{ID: "t"}}
+	var text strings.Builder
+	for i, t := range toks {
+		if i > 0 {
+			text.WriteByte(' ')
+		}
+		start := len([]rune(text.String()))
+		text.WriteString(t.text)
+		d.Tokens = append(d.Tokens, doc.Token{Text: t.text, Start: start, End: start + len([]rune(t.text)),
+			Lemma: t.lemma, UPOS: t.upos, Head: t.head, DepRel: t.rel, SpaceAfter: true})
+	}
+	d.Text = text.String()
+	d.Sentences = []doc.Sentence{{Span: doc.Span{Start: 0, End: len([]rune(d.Text))}, Text: d.Text, First: 0, Last: len(toks)}}
+	for _, m := range ments {
+		var words []string
+		for _, t := range toks[m.first:m.last] {
+			words = append(words, t.text)
+		}
+		d.Mentions = append(d.Mentions, doc.Mention{
+			Span:  doc.Span{Start: d.Tokens[m.first].Start, End: d.Tokens[m.last-1].End},
+			First: m.first, Last: m.last, Head: m.head, Text: strings.Join(words, " "),
+			Kind: m.kind, Code: m.code, Country: m.code[:min(3, len(m.code))], Via: doc.ViaDictionary, Antecedent: -1,
+		})
+	}
+	return d
+}
+
+func newCoder(t testing.TB) *Coder {
+	t.Helper()
+	lex, err := lexicon.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ont, err := ontology.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return New(lex, ont)
+}
+
+// want is an expected record: trigger text, code, status, source and
+// target codes.
+type want struct {
+	trigger, code string
+	status        event.Status
+	src, tgt      string // codes joined by "+"
+}
+
+func codesOf(as []event.Actor) string {
+	var cs []string
+	for _, a := range as {
+		cs = append(cs, a.Code)
+	}
+	return strings.Join(cs, "+")
+}
+
+func TestCode(t *testing.T) {
+	isr := func(i int) mk { return mk{i, i + 1, i, doc.KindActor, "ISR"} }
+	hez := func(i int) mk { return mk{i, i + 1, i, doc.KindActor, "LBNREB"} }
+	tests := []struct {
+		name  string
+		toks  []tk
+		ments []mk
+		want  []want
+	}{
+		{
+			name: "active verb",
+			toks: []tk{{"Israel", "Israel", "PROPN", 2, "nsubj"}, {"attacked", "attack", "VERB", 0, "root"},
+				{"Hezbollah", "Hezbollah", "PROPN", 2, "obj"}},
+			ments: []mk{isr(0), hez(2)},
+			want:  []want{{"attacked", "190", event.Asserted, "ISR", "LBNREB"}},
+		},
+		{
+			name: "passive with by-agent",
+			toks: []tk{{"Hezbollah", "Hezbollah", "PROPN", 3, "nsubj:pass"}, {"was", "be", "AUX", 3, "aux:pass"},
+				{"attacked", "attack", "VERB", 0, "root"}, {"by", "by", "ADP", 5, "case"},
+				{"Israel", "Israel", "PROPN", 3, "obl:agent"}},
+			ments: []mk{hez(0), isr(4)},
+			want:  []want{{"attacked", "190", event.Asserted, "ISR", "LBNREB"}},
+		},
+		{
+			name: "coordinated subjects",
+			toks: []tk{{"the", "the", "DET", 2, "det"}, {"US", "US", "PROPN", 5, "nsubj"}, {"and", "and", "CCONJ", 4, "cc"},
+				{"Israel", "Israel", "PROPN", 2, "conj"}, {"rejected", "reject", "VERB", 0, "root"},
+				{"Barrack", "Barrack", "PROPN", 5, "obj"}},
+			ments: []mk{{0, 2, 1, doc.KindActor, "USA"}, isr(3), {5, 6, 5, doc.KindActor, "USAGOV"}},
+			want:  []want{{"rejected", "120", event.Asserted, "USA+ISR", "USAGOV"}},
+		},
+		{
+			name: "negation",
+			toks: []tk{{"Israel", "Israel", "PROPN", 4, "nsubj"}, {"did", "do", "AUX", 4, "aux"}, {"not", "not", "PART", 4, "advmod"},
+				{"attack", "attack", "VERB", 0, "root"}, {"Hezbollah", "Hezbollah", "PROPN", 4, "obj"}},
+			ments: []mk{isr(0), hez(4)},
+			want:  []want{{"attack", "190", event.Negated, "ISR", "LBNREB"}},
+		},
+		{
+			name: "will",
+			toks: []tk{{"Israel", "Israel", "PROPN", 3, "nsubj"}, {"will", "will", "AUX", 3, "aux"},
+				{"attack", "attack", "VERB", 0, "root"}, {"Hezbollah", "Hezbollah", "PROPN", 3, "obj"}},
+			ments: []mk{isr(0), hez(3)},
+			want:  []want{{"attack", "190", event.Intended, "ISR", "LBNREB"}},
+		},
+		{
+			name: "could",
+			toks: []tk{{"Israel", "Israel", "PROPN", 3, "nsubj"}, {"could", "could", "AUX", 3, "aux"},
+				{"attack", "attack", "VERB", 0, "root"}, {"Hezbollah", "Hezbollah", "PROPN", 3, "obj"}},
+			ments: []mk{isr(0), hez(3)},
+			want:  []want{{"attack", "190", event.Hypothetical, "ISR", "LBNREB"}},
+		},
+		{
+			name: "refused to attack",
+			toks: []tk{{"Israel", "Israel", "PROPN", 2, "nsubj"}, {"refused", "refuse", "VERB", 0, "root"},
+				{"to", "to", "PART", 4, "mark"}, {"attack", "attack", "VERB", 2, "xcomp"},
+				{"Hezbollah", "Hezbollah", "PROPN", 4, "obj"}},
+			ments: []mk{isr(0), hez(4)},
+			want: []want{{"refused", "120", event.Asserted, "ISR", ""},
+				{"attack", "190", event.Negated, "ISR", "LBNREB"}},
+		},
+		{
+			name: "agreed to hold talks",
+			toks: []tk{{"Israel", "Israel", "PROPN", 2, "nsubj"}, {"agreed", "agree", "VERB", 0, "root"},
+				{"to", "to", "PART", 4, "mark"}, {"hold", "hold", "VERB", 2, "xcomp"},
+				{"talks", "talk", "NOUN", 4, "obj"}, {"with", "with", "ADP", 7, "case"},
+				{"Hezbollah", "Hezbollah", "PROPN", 4, "obl"}},
+			ments: []mk{isr(0), hez(6)},
+			want: []want{{"agreed", "030", event.Asserted, "ISR", "LBNREB"},
+				{"hold", "046", event.Intended, "ISR", "LBNREB"}},
+		},
+		{
+			name: "asked him to mediate",
+			toks: []tk{{"Lebanon", "Lebanon", "PROPN", 2, "nsubj"}, {"asked", "ask", "VERB", 0, "root"},
+				{"Barrack", "Barrack", "PROPN", 2, "obj"}, {"to", "to", "PART", 5, "mark"},
+				{"meet", "meet", "VERB", 2, "xcomp"}, {"Israel", "Israel", "PROPN", 5, "obj"}},
+			ments: []mk{{0, 1, 0, doc.KindActor, "LBNGOV"}, {2, 3, 2, doc.KindActor, "USAGOV"}, isr(5)},
+			want: []want{{"asked", "020", event.Asserted, "LBNGOV", "USAGOV"},
+				{"meet", "040", event.Intended, "USAGOV", "ISR"}},
+		},
+		{
+			name: "nominal event with possessive source and on target",
+			toks: []tk{{"Lebanon", "Lebanon", "PROPN", 3, "nmod:poss"}, {"'s", "'s", "PART", 1, "case"},
+				{"ban", "ban", "NOUN", 0, "root"}, {"on", "on", "ADP", 5, "case"},
+				{"Hezbollah", "Hezbollah", "PROPN", 3, "nmod"}},
+			ments: []mk{{0, 1, 0, doc.KindActor, "LBNGOV"}, hez(4)},
+			want:  []want{{"ban", "1722", event.Asserted, "LBNGOV", "LBNREB"}},
+		},
+		{
+			name: "reported speech codes the embedded event only",
+			toks: []tk{{"Hezbollah", "Hezbollah", "PROPN", 2, "nsubj"}, {"said", "say", "VERB", 0, "root"},
+				{"Israel", "Israel", "PROPN", 4, "nsubj"}, {"attacked", "attack", "VERB", 2, "ccomp"},
+				{"Beirut", "Beirut", "PROPN", 4, "obj"}},
+			ments: []mk{hez(0), isr(2), {4, 5, 4, doc.KindPlace, "LBN"}},
+			want:  []want{{"attacked", "190", event.Asserted, "ISR", "LBN"}},
+		},
+		{
+			name: "rejection targets the author of the proposal",
+			toks: []tk{{"Lebanon", "Lebanon", "PROPN", 2, "nsubj"}, {"proposed", "propose", "VERB", 0, "root"},
+				{"talks", "talk", "NOUN", 2, "obj"}, {".", ".", "PUNCT", 2, "punct"},
+				{"Israel", "Israel", "PROPN", 6, "nsubj"}, {"rejected", "reject", "VERB", 2, "parataxis"},
+				{"it", "it", "PRON", 6, "obj"}},
+			ments: []mk{{0, 1, 0, doc.KindActor, "LBN"}, isr(4)},
+			want: []want{{"proposed", "030", event.Asserted, "LBN", ""},
+				{"rejected", "120", event.Asserted, "ISR", "LBN"}},
+		},
+		{
+			name: "outlets are never arguments",
+			toks: []tk{{"Reuters", "Reuters", "PROPN", 2, "nsubj"}, {"criticized", "criticize", "VERB", 0, "root"},
+				{"Israel", "Israel", "PROPN", 2, "obj"}},
+			ments: []mk{{0, 1, 0, doc.KindOutlet, "GBRMED"}, isr(2)},
+			want:  []want{{"criticized", "111", event.Asserted, "", "ISR"}},
+		},
+	}
+	c := newCoder(t)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := build(tt.toks, tt.ments)
+			recs := c.Code(d)
+			if len(recs) != len(tt.want) {
+				for _, r := range recs {
+					t.Logf("got %s %s %s", r.Trigger.Text, r.Cameo, r.Explain)
+				}
+				t.Fatalf("got %d records, want %d", len(recs), len(tt.want))
+			}
+			for i, w := range tt.want {
+				r := recs[i]
+				got := want{r.Trigger.Text, r.Cameo, r.Status, codesOf(r.Source), codesOf(r.Target)}
+				if got != w {
+					t.Errorf("record %d = %+v, want %+v (%s)", i, got, w, r.Explain)
+				}
+				if r.ID == "" || r.Explain == "" || r.Confidence <= 0 || r.PentaClass == nil || r.Text != d.Text {
+					t.Errorf("record %d incomplete: %+v", i, r)
+				}
+			}
+		})
+	}
+}
+
+func TestNoActorsNoRecord(t *testing.T) {
+	d := build([]tk{{"They", "they", "PRON", 2, "nsubj"}, {"attacked", "attack", "VERB", 0, "root"},
+		{"it", "it", "PRON", 2, "obj"}}, nil)
+	if recs := newCoder(t).Code(d); len(recs) != 0 {
+		t.Errorf("got %d records, want none", len(recs))
+	}
+}
+
+func TestConfidenceAndConcurrency(t *testing.T) {
+	c := newCoder(t)
+	toks := []tk{{"Israel", "Israel", "PROPN", 2, "nsubj"}, {"attacked", "attack", "VERB", 0, "root"}}
+	d := build(toks, []mk{{0, 1, 0, doc.KindActor, "ISR"}})
+	var wg sync.WaitGroup
+	for range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			recs := c.Code(d)
+			if len(recs) != 1 || recs[0].Confidence != 0.6 {
+				t.Errorf("got %+v, want one record of confidence 0.6", recs)
+			}
+		}()
+	}
+	wg.Wait()
+}

@@ -1,0 +1,304 @@
+package coder
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/sitrep/sitrep/event"
+	"github.com/sitrep/sitrep/lexicon"
+)
+
+// markerRel reports whether rel is the relation of a word that marks a
+// predicate's own status: auxiliaries, negation and other adverbs,
+// conditional marks, determiners of event nouns ("no talks").
+func markerRel(rel string) bool {
+	switch rel {
+	case "aux", "advmod", "mark", "det", "neg":
+		return true
+	}
+	return false
+}
+
+// modifierOf returns the lexicon modifier token i is, if any: by its lemma
+// with its particle, its lemma, or "going to".
+func (c *Coder) modifierOf(s *sent, i int) (lexicon.Modifier, bool) {
+	l := s.lemma(i)
+	if p := s.child(i, "compound:prt"); p >= 0 {
+		if m, ok := c.lex.Modifier(l + " " + s.lemma(p)); ok {
+			return m, true
+		}
+	}
+	if l == "go" && strings.ToLower(s.toks[i].Text) == "going" && s.child(i, "xcomp") >= 0 {
+		return c.lex.Modifier("going to")
+	}
+	return c.lex.Modifier(l)
+}
+
+// governs reports whether modifier token i governs a predicate: an xcomp or
+// ccomp, or an event noun as its object. It returns that predicate.
+func (c *Coder) governs(s *sent, i int) (int, bool) {
+	if k := s.child(i, "xcomp", "ccomp"); k >= 0 {
+		return k, true
+	}
+	if k := s.child(i, "obj"); k >= 0 && s.toks[k].UPOS == "NOUN" && len(c.lex.Noun(s.lemma(k))) > 0 {
+		return k, true
+	}
+	return -1, false
+}
+
+// status returns the status of predicate i: its own markers, the effect of
+// a modifier governing it, and the status of that modifier's own clause
+// when negated or hypothetical.
+func (c *Coder) status(s *sent, i, depth int) event.Status {
+	st := event.Asserted
+	for _, k := range s.kids[i] {
+		if !markerRel(s.rel(k)) {
+			continue
+		}
+		l := s.lemma(k)
+		if strings.ToLower(s.toks[k].Text) == "n't" {
+			l = "not"
+		}
+		if m, ok := c.lex.Modifier(l); ok && m.Effect != "" {
+			st = stronger(st, event.Status(m.Effect))
+		}
+	}
+	h := s.head(i)
+	if h < 0 || depth > 4 {
+		return st
+	}
+	switch r := s.rel(i); {
+	case r == "xcomp" || r == "ccomp" || r == "acl" || (r == "obj" && s.toks[i].UPOS == "NOUN"):
+		if m, ok := c.modifierOf(s, h); ok {
+			st = stronger(st, event.Status(m.Effect))
+			if hs := c.status(s, h, depth+1); hs == event.Negated || hs == event.Hypothetical {
+				st = stronger(st, hs)
+			}
+		}
+	case r == "conj" && s.child(i, "nsubj", "nsubj:pass") < 0:
+		st = stronger(st, c.status(s, h, depth+1))
+	}
+	return st
+}
+
+// roleTok returns the token filling a role of a verb frame, with the
+// relation name used in explanations.
+func (s *sent) roleTok(i int, role string, passive bool, prepTok int) (int, string) {
+	switch role {
+	case "subj":
+		if passive {
+			if k := s.oblique(i, []string{"by"}); k >= 0 {
+				return k, "obl:agent"
+			}
+			return -1, ""
+		}
+		if k := s.gramSubj(i, 0); k >= 0 {
+			return k, "nsubj"
+		}
+	case "obj":
+		if passive {
+			if k := s.gramSubj(i, 0); k >= 0 {
+				return k, "nsubj:pass"
+			}
+			return -1, ""
+		}
+		if k := s.child(i, "obj"); k >= 0 {
+			return k, "obj"
+		}
+	case "iobj":
+		if k := s.child(i, "iobj"); k >= 0 {
+			return k, "iobj"
+		}
+	case "prep":
+		if prepTok >= 0 {
+			return prepTok, "obl:" + s.caseOf(prepTok)
+		}
+	}
+	return -1, ""
+}
+
+// verb codes verb token i.
+func (c *Coder) verb(s *sent, i int) (cand, bool) {
+	lemma := s.lemma(i)
+	if m, ok := c.modifierOf(s, i); ok {
+		if g, gov := c.governs(s, i); gov {
+			if m.Event == "" {
+				return cand{}, false
+			}
+			cd := cand{trigger: i, governed: g, lend: m.Effect == lexicon.Intended, code: m.Event, kind: "modifier", entry: m.Lemma, status: c.status(s, i, 0)}
+			passive := s.passive(i)
+			cd.srcTok, cd.srcRel = s.roleTok(i, "subj", passive, -1)
+			cd.tgtTok, cd.tgtRel = s.roleTok(i, "obj", passive, -1)
+			cd.src, cd.tgt = s.mentionsAt(cd.srcTok, asSource), s.mentionsAt(cd.tgtTok, asTarget)
+			return cd, true
+		}
+	}
+	frames := c.lex.Verbs(lemma)
+	if len(frames) == 0 {
+		return cand{}, false
+	}
+	particle := ""
+	if p := s.child(i, "compound:prt"); p >= 0 {
+		particle = s.lemma(p)
+	}
+	passive := s.passive(i)
+	best, bestScore := cand{}, -1000
+	var bestUsed []int
+	for _, f := range frames {
+		if f.Particle != particle {
+			continue
+		}
+		used, ok := s.fixedWords(i, strings.Fields(f.Lemma)[1:])
+		if !ok {
+			continue
+		}
+		prepTok := -1
+		if len(f.Preps) > 0 {
+			prepTok = s.oblique(i, f.Preps)
+			for _, u := range used {
+				if prepTok < 0 {
+					prepTok = s.oblique(u, f.Preps)
+				}
+			}
+			if prepTok < 0 {
+				continue
+			}
+		}
+		cd := cand{trigger: i, governed: -1, code: f.CAMEO, kind: "verb", entry: f.Lemma}
+		cd.srcTok, cd.srcRel = s.roleTok(i, f.Source, passive, prepTok)
+		cd.tgtTok, cd.tgtRel = s.roleTok(i, f.Target, passive, prepTok)
+		cd.src, cd.tgt = s.mentionsAt(cd.srcTok, asSource), s.mentionsAt(cd.tgtTok, asTarget)
+		score := 100 * len(used)
+		if prepTok >= 0 && (f.Source != "prep" && f.Target != "prep" || len(s.mentionsAt(prepTok, asTarget)) > 0) {
+			score += 10 // an oblique of the frame's that is content, or holds an actor
+		}
+		if len(cd.src) > 0 {
+			score += 3
+		}
+		if len(cd.tgt) > 0 {
+			score += 3
+		}
+		if score > bestScore {
+			best, bestScore, bestUsed = cd, score, used
+		}
+	}
+	if bestScore < 0 {
+		return cand{}, false
+	}
+	if best.code == "010" && (s.child(i, "ccomp", "parataxis") >= 0 || s.rel(i) == "parataxis") {
+		return cand{}, false // reported speech: the embedded event is coded instead
+	}
+	for _, u := range bestUsed {
+		s.consumed[u] = true
+	}
+	best.status = c.status(s, i, 0)
+	return best, true
+}
+
+// fixedWords finds the fixed words of a multiword lemma among the
+// descendants of i (two levels down), returning their tokens.
+func (s *sent) fixedWords(i int, words []string) ([]int, bool) {
+	var used []int
+	for _, w := range words {
+		found := -1
+		for _, k := range s.kids[i] {
+			if s.lemma(k) == w && !slices.Contains(used, k) {
+				found = k
+				break
+			}
+			for _, g := range s.kids[k] {
+				if found < 0 && s.lemma(g) == w && !slices.Contains(used, g) {
+					found = g
+				}
+			}
+			if found >= 0 {
+				break
+			}
+		}
+		if found < 0 {
+			return nil, false
+		}
+		used = append(used, found)
+	}
+	return used, true
+}
+
+// nounMarker returns the child of noun i introduced by marker: poss, by,
+// amod, compound, or a preposition.
+func (s *sent) nounMarker(i int, marker string) int {
+	switch marker {
+	case "poss":
+		return s.child(i, "nmod:poss")
+	case "amod":
+		return s.child(i, "amod")
+	case "compound":
+		return s.child(i, "compound")
+	}
+	return s.oblique(i, []string{marker})
+}
+
+// noun codes event noun i.
+func (c *Coder) noun(s *sent, i int) (cand, bool) {
+	senses := c.lex.Noun(s.lemma(i))
+	if len(senses) == 0 {
+		senses = c.lex.Noun(strings.ToLower(s.toks[i].Text))
+	}
+	if len(senses) == 0 {
+		return cand{}, false
+	}
+	var sense lexicon.Noun
+	bestWords := -1
+	for _, n := range senses {
+		words := strings.Fields(n.Lemma)
+		var extra []string
+		for _, w := range words {
+			if w != s.lemma(i) && w != strings.ToLower(s.toks[i].Text) && !isPrep(w) {
+				extra = append(extra, w)
+			}
+		}
+		if _, ok := s.fixedWords(i, extra); ok && len(extra) > bestWords {
+			sense, bestWords = n, len(extra)
+		}
+	}
+	if bestWords < 0 {
+		return cand{}, false
+	}
+	cd := cand{trigger: i, governed: -1, code: sense.CAMEO, kind: "noun", entry: sense.Lemma, nominal: true,
+		srcTok: -1, tgtTok: -1}
+	for _, m := range sense.Source {
+		if k := s.nounMarker(i, m); k >= 0 {
+			if ms := s.mentionsAt(k, asSource); len(ms) > 0 {
+				cd.srcTok, cd.srcRel, cd.src = k, m, ms
+				break
+			}
+		}
+	}
+	for _, m := range sense.Target {
+		if k := s.nounMarker(i, m); k >= 0 && k != cd.srcTok {
+			if ms := s.mentionsAt(k, asTarget); len(ms) > 0 {
+				cd.tgtTok, cd.tgtRel, cd.tgt = k, m, ms
+				break
+			}
+		}
+	}
+	if cd.srcTok < 0 && s.rel(i) == "obj" {
+		// "ordered the deportation": an asserting light verb lends its subject.
+		if h := s.head(i); h >= 0 {
+			if m, ok := c.modifierOf(s, h); ok && m.Effect == lexicon.Asserted {
+				if k := s.gramSubj(h, 0); k >= 0 {
+					cd.srcTok, cd.srcRel, cd.src = k, s.lemma(h)+">nsubj", s.mentionsAt(k, asSource)
+				}
+			}
+		}
+	}
+	cd.status = c.status(s, i, 0)
+	return cd, true
+}
+
+func isPrep(w string) bool {
+	switch w {
+	case "of", "for", "in", "on", "to", "with", "against":
+		return true
+	}
+	return false
+}

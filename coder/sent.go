@@ -1,0 +1,228 @@
+package coder
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/sitrep/sitrep/doc"
+	"github.com/sitrep/sitrep/event"
+)
+
+// sent is one sentence with the indexes the rules need. Token indices are
+// local to the sentence, from 0.
+type sent struct {
+	d    *doc.Doc
+	idx  int
+	base int
+	toks []doc.Token
+	kids [][]int
+	// ment maps a token to the mention it heads or lies in, or -1.
+	ment []int
+	// consumed marks tokens used as fixed words of a multiword verb.
+	consumed []bool
+}
+
+func newSent(d *doc.Doc, si int) *sent {
+	toks := d.SentenceTokens(si)
+	s := &sent{d: d, idx: si, base: d.Sentences[si].First, toks: toks,
+		kids: make([][]int, len(toks)), ment: make([]int, len(toks)), consumed: make([]bool, len(toks))}
+	for i, t := range toks {
+		s.ment[i] = -1
+		if h := t.Head - 1; h >= 0 && h < len(toks) && h != i {
+			s.kids[h] = append(s.kids[h], i)
+		}
+	}
+	for mi, m := range d.Mentions {
+		if m.Sentence != si {
+			continue
+		}
+		for t := m.First; t < m.Last; t++ {
+			if l := t - s.base; l >= 0 && l < len(toks) && s.ment[l] < 0 {
+				s.ment[l] = mi
+			}
+		}
+	}
+	for mi, m := range d.Mentions {
+		if l := m.Head - s.base; m.Sentence == si && l >= 0 && l < len(toks) {
+			s.ment[l] = mi
+		}
+	}
+	return s
+}
+
+// lemma returns the lower-case lemma of token i (its text when unlemmatized).
+func (s *sent) lemma(i int) string {
+	if l := s.toks[i].Lemma; l != "" && l != "_" {
+		return strings.ToLower(l)
+	}
+	return strings.ToLower(s.toks[i].Text)
+}
+
+// rel returns the relation of token i.
+func (s *sent) rel(i int) string { return s.toks[i].DepRel }
+
+// head returns the local index of the head of i, or -1 for the root.
+func (s *sent) head(i int) int {
+	h := s.toks[i].Head - 1
+	if h < 0 || h >= len(s.toks) {
+		return -1
+	}
+	return h
+}
+
+// child returns the first child of i with one of the relations, or -1.
+func (s *sent) child(i int, rels ...string) int {
+	for _, k := range s.kids[i] {
+		if slices.Contains(rels, s.rel(k)) {
+			return k
+		}
+	}
+	return -1
+}
+
+// caseOf returns the lemma of the case (or mark) child of i, or "".
+func (s *sent) caseOf(i int) string {
+	if k := s.child(i, "case", "mark"); k >= 0 {
+		return s.lemma(k)
+	}
+	return ""
+}
+
+// oblique returns a child of i that is an obl or nmod (any subtype) whose
+// case is one of preps, or -1.
+func (s *sent) oblique(i int, preps []string) int {
+	for _, k := range s.kids[i] {
+		r := s.rel(k)
+		if (r == "obl" || r == "nmod" || strings.HasPrefix(r, "obl:") || r == "nmod:tmod") &&
+			slices.Contains(preps, s.caseOf(k)) {
+			return k
+		}
+	}
+	return -1
+}
+
+// kinds of arguments the actors of an argument token may fill.
+const (
+	asSource = iota
+	asTarget
+)
+
+// mentionsAt returns the mentions an argument token stands for: the mention
+// at the token and at its conjuncts. Outlets never count; places count as
+// targets only when they carry an actor code, and only when no actor does.
+func (s *sent) mentionsAt(i, as int) []int {
+	if i < 0 {
+		return nil
+	}
+	var actors, places []int
+	var walk func(int, int)
+	walk = func(t, depth int) {
+		if m := s.ment[t]; m >= 0 {
+			mm := s.d.Mentions[m]
+			switch {
+			case mm.Kind == doc.KindActor && !slices.Contains(actors, m):
+				actors = append(actors, m)
+			case mm.Kind == doc.KindPlace && mm.Code != "" && !slices.Contains(places, m):
+				places = append(places, m)
+			}
+		}
+		if depth > 3 {
+			return
+		}
+		for _, k := range s.kids[t] {
+			if s.rel(k) == "conj" {
+				walk(k, depth+1)
+			}
+		}
+	}
+	walk(i, 0)
+	if len(actors) == 0 && as == asTarget {
+		return places
+	}
+	return actors
+}
+
+// actors converts mention indices to event actors.
+func (s *sent) actors(ms []int) []event.Actor {
+	var out []event.Actor
+	for _, mi := range ms {
+		m := s.d.Mentions[mi]
+		out = append(out, event.Actor{Text: m.Text, Start: m.Start, End: m.End, Code: m.Code,
+			Country: m.Country, Sector: m.Sector, Name: m.Name, ID: m.ID, Via: m.Via})
+	}
+	return out
+}
+
+// gramSubj returns the grammatical subject of predicate i (nsubj or
+// nsubj:pass), inherited through xcomp (the governor's object, else its
+// subject), conj and relative clauses; -1 when there is none.
+func (s *sent) gramSubj(i, depth int) int {
+	if k := s.child(i, "nsubj", "nsubj:pass", "csubj"); k >= 0 {
+		if s.rel(i) == "acl:relcl" && s.toks[k].UPOS == "PRON" && relPronoun(s.lemma(k)) {
+			return s.head(i)
+		}
+		return k
+	}
+	h := s.head(i)
+	if h < 0 || depth > 4 {
+		return -1
+	}
+	switch s.rel(i) {
+	case "xcomp":
+		if o := s.child(h, "obj", "iobj"); o >= 0 && s.toks[h].UPOS == "VERB" {
+			return o
+		}
+		return s.gramSubj(h, depth+1)
+	case "conj":
+		return s.gramSubj(h, depth+1)
+	case "acl":
+		// A root noun with a participle that has an object is a parser
+		// slip for subject and verb ("The army attacked X" parsed as
+		// "army [attacked X]"): the noun is the subject.
+		if s.toks[h].UPOS != "VERB" && s.head(h) < 0 && s.child(i, "obj") >= 0 {
+			return h
+		}
+		fallthrough
+	case "advcl":
+		// "took the step of banning", "..., ordering the deportation": the
+		// subject of the clause the participle hangs on.
+		if s.toks[h].UPOS == "NOUN" {
+			if s.rel(h) != "obj" || s.head(h) < 0 {
+				return -1
+			}
+			h = s.head(h)
+		}
+		return s.gramSubj(h, depth+1)
+	}
+	return -1
+}
+
+func relPronoun(l string) bool { return l == "which" || l == "who" || l == "that" }
+
+// passive reports whether predicate i is in the passive voice.
+func (s *sent) passive(i int) bool {
+	if s.child(i, "nsubj:pass", "aux:pass") >= 0 {
+		return true
+	}
+	return s.child(i, "nsubj", "nsubj:pass") < 0 && s.rel(i) == "conj" && s.head(i) >= 0 && s.passive(s.head(i))
+}
+
+// statusRank orders statuses: a stronger one wins when markers combine.
+func statusRank(st event.Status) int {
+	switch st {
+	case event.Negated:
+		return 3
+	case event.Hypothetical:
+		return 2
+	case event.Intended:
+		return 1
+	}
+	return 0
+}
+
+func stronger(a, b event.Status) event.Status {
+	if statusRank(b) > statusRank(a) {
+		return b
+	}
+	return a
+}
