@@ -21,8 +21,14 @@
 //     event only when the modifier has an event code.
 //   - Event nouns: a NOUN with lexicon senses; source and target from the
 //     markers of the sense (poss, by, amod, compound, prepositions). A noun
-//     that is the object of an asserting light verb ("ordered the
-//     deportation") takes that verb's subject as source.
+//     supported by a verb, as the object of an asserting light verb
+//     ("ordered the deportation", "carried out strikes") or the with-oblique
+//     of a verb of response ("responded with airstrikes"), takes that verb's
+//     (inherited) subject as source, and as target the verb's oblique with
+//     one of the sense's target prepositions when the noun has none.
+//   - Appeals: a prepositional modifier ("call on", "appeal to") governing
+//     an xcomp targets its oblique, which is also the complement's subject.
+//     A past participle modifying a noun ("property seized by X") is passive.
 //   - Reported speech: generic statement verbs (CAMEO 010) that introduce
 //     speech (a ccomp or parataxis) are not coded; the embedded event is
 //     coded with its own subject only.

@@ -28,6 +28,17 @@ func (c *Coder) modifierOf(s *sent, i int) (lexicon.Modifier, bool) {
 			return m, true
 		}
 	}
+	// "called on Israel to withdraw", "appealed to them to leave": the
+	// preposition of a prepositional modifier introduces the addressee.
+	if s.child(i, "xcomp") >= 0 {
+		for _, k := range s.kids[i] {
+			if r := s.rel(k); r == "obl" || strings.HasPrefix(r, "obl:") {
+				if m, ok := c.lex.Modifier(l + " " + s.caseOf(k)); ok && s.caseOf(k) != "" {
+					return m, true
+				}
+			}
+		}
+	}
 	if l == "go" && strings.ToLower(s.toks[i].Text) == "going" && s.child(i, "xcomp") >= 0 {
 		return c.lex.Modifier("going to")
 	}
@@ -129,6 +140,11 @@ func (c *Coder) verb(s *sent, i int) (cand, bool) {
 			passive := s.passive(i)
 			cd.srcTok, cd.srcRel = s.roleTok(i, "subj", passive, -1)
 			cd.tgtTok, cd.tgtRel = s.roleTok(i, "obj", passive, -1)
+			if w := strings.Fields(m.Lemma); cd.tgtTok < 0 && len(w) == 2 && s.child(i, "compound:prt") < 0 {
+				if k := s.oblique(i, w[1:]); k >= 0 {
+					cd.tgtTok, cd.tgtRel = k, "obl:"+w[1]
+				}
+			}
 			cd.src, cd.tgt = s.mentionsAt(cd.srcTok, asSource), s.mentionsAt(cd.tgtTok, asTarget)
 			return cd, true
 		}
@@ -281,12 +297,25 @@ func (c *Coder) noun(s *sent, i int) (cand, bool) {
 			}
 		}
 	}
-	if cd.srcTok < 0 && s.rel(i) == "obj" {
-		// "ordered the deportation": an asserting light verb lends its subject.
-		if h := s.head(i); h >= 0 {
-			if m, ok := c.modifierOf(s, h); ok && m.Effect == lexicon.Asserted {
-				if k := s.gramSubj(h, 0); k >= 0 {
-					cd.srcTok, cd.srcRel, cd.src = k, s.lemma(h)+">nsubj", s.mentionsAt(k, asSource)
+	if h := s.supportVerb(c, i); h >= 0 {
+		// "ordered the deportation", "carried out strikes", "responded with
+		// airstrikes": the support verb lends its subject, and the target
+		// when the noun's oblique hangs on the verb ("imposed sanctions on Y").
+		if cd.srcTok < 0 && !s.passive(h) {
+			if k := s.gramSubj(h, 0); k >= 0 {
+				cd.srcTok, cd.srcRel, cd.src = k, s.lemma(h)+">nsubj", s.mentionsAt(k, asSource)
+			}
+		}
+		if cd.tgtTok < 0 {
+			var preps []string
+			for _, m := range sense.Target {
+				if isPrep(m) && m != "of" && m != "with" {
+					preps = append(preps, m)
+				}
+			}
+			if k := s.oblique(h, preps); k >= 0 && k != cd.srcTok {
+				if ms := s.mentionsAt(k, asTarget); len(ms) > 0 {
+					cd.tgtTok, cd.tgtRel, cd.tgt = k, s.lemma(h)+">obl:"+s.caseOf(k), ms
 				}
 			}
 		}
@@ -301,4 +330,27 @@ func isPrep(w string) bool {
 		return true
 	}
 	return false
+}
+
+// supportVerb returns the verb that supports event noun i, or -1: an
+// asserting light verb whose object it is ("carried out strikes", "ordered
+// the deportation"), or a verb of response whose with-oblique it is
+// ("responded with airstrikes").
+func (s *sent) supportVerb(c *Coder, i int) int {
+	h := s.head(i)
+	if h < 0 || s.toks[h].UPOS != "VERB" {
+		return -1
+	}
+	switch r := s.rel(i); {
+	case r == "obj":
+		if m, ok := c.modifierOf(s, h); ok && m.Effect == lexicon.Asserted {
+			return h
+		}
+	case (r == "obl" || r == "obl:with") && s.caseOf(i) == "with":
+		switch s.lemma(h) {
+		case "respond", "retaliate", "react", "reply", "answer", "hit":
+			return h
+		}
+	}
+	return -1
 }

@@ -1,0 +1,94 @@
+package coder
+
+import (
+	"testing"
+
+	"github.com/sitrep/sitrep/doc"
+)
+
+// TestConstructions covers subject inheritance, support verbs with event
+// nouns and appeals with a complement, on hand-built Docs.
+func TestConstructions(t *testing.T) {
+	isr := func(i int) mk { return mk{i, i + 1, i, doc.KindActor, "ISR"} }
+	hez := func(i int) mk { return mk{i, i + 1, i, doc.KindActor, "LBNREB"} }
+	lbn := func(i int) mk { return mk{i, i + 1, i, doc.KindActor, "LBNGOV"} }
+	tests := []struct {
+		name  string
+		toks  []tk
+		ments []mk
+		code  string // code of the record triggered by trig
+		trig  string
+		src   string
+		tgt   string
+	}{
+		{
+			name: "advcl participle inherits the finite subject",
+			toks: []tk{{"Israel", "Israel", "PROPN", 2, "nsubj"}, {"escalated", "escalate", "VERB", 0, "root"},
+				{",", ",", "PUNCT", 4, "punct"}, {"attacking", "attack", "VERB", 2, "advcl"},
+				{"Hezbollah", "Hezbollah", "PROPN", 4, "obj"}},
+			ments: []mk{isr(0), hez(4)},
+			trig:  "attacking", code: "190", src: "ISR", tgt: "LBNREB",
+		},
+		{
+			name: "acl of an event-light noun takes the clause subject",
+			toks: []tk{{"Lebanon", "Lebanon", "PROPN", 2, "nsubj"}, {"took", "take", "VERB", 0, "root"},
+				{"the", "the", "DET", 4, "det"}, {"step", "step", "NOUN", 2, "obj"}, {"of", "of", "SCONJ", 6, "mark"},
+				{"attacking", "attack", "VERB", 4, "acl"}, {"Hezbollah", "Hezbollah", "PROPN", 6, "obj"}},
+			ments: []mk{lbn(0), hez(6)},
+			trig:  "attacking", code: "190", src: "LBNGOV", tgt: "LBNREB",
+		},
+		{
+			name: "responded with an event noun",
+			toks: []tk{{"Israel", "Israel", "PROPN", 2, "nsubj"}, {"responded", "respond", "VERB", 0, "root"},
+				{"with", "with", "ADP", 4, "case"}, {"airstrikes", "airstrike", "NOUN", 2, "obl"},
+				{"on", "on", "ADP", 6, "case"}, {"Hezbollah", "Hezbollah", "PROPN", 4, "nmod"}},
+			ments: []mk{isr(0), hez(5)},
+			trig:  "airstrikes", code: "195", src: "ISR", tgt: "LBNREB",
+		},
+		{
+			name: "support verb lends subject and its oblique target",
+			toks: []tk{{"Israel", "Israel", "PROPN", 2, "nsubj"}, {"carried", "carry", "VERB", 0, "root"},
+				{"out", "out", "ADP", 2, "compound:prt"}, {"airstrikes", "airstrike", "NOUN", 2, "obj"},
+				{"against", "against", "ADP", 6, "case"}, {"Hezbollah", "Hezbollah", "PROPN", 2, "obl"}},
+			ments: []mk{isr(0), hez(5)},
+			trig:  "airstrikes", code: "195", src: "ISR", tgt: "LBNREB",
+		},
+		{
+			name: "called on X to do Y: the appeal targets X",
+			toks: []tk{{"Lebanon", "Lebanon", "PROPN", 2, "nsubj"}, {"called", "call", "VERB", 0, "root"},
+				{"on", "on", "ADP", 4, "case"}, {"Israel", "Israel", "PROPN", 2, "obl"},
+				{"to", "to", "PART", 6, "mark"}, {"attack", "attack", "VERB", 2, "xcomp"},
+				{"Hezbollah", "Hezbollah", "PROPN", 6, "obj"}},
+			ments: []mk{lbn(0), isr(3), hez(6)},
+			trig:  "called", code: "020", src: "LBNGOV", tgt: "ISR",
+		},
+		{
+			name: "called on X to do Y: X does Y",
+			toks: []tk{{"Lebanon", "Lebanon", "PROPN", 2, "nsubj"}, {"called", "call", "VERB", 0, "root"},
+				{"on", "on", "ADP", 4, "case"}, {"Israel", "Israel", "PROPN", 2, "obl"},
+				{"to", "to", "PART", 6, "mark"}, {"attack", "attack", "VERB", 2, "xcomp"},
+				{"Hezbollah", "Hezbollah", "PROPN", 6, "obj"}},
+			ments: []mk{lbn(0), isr(3), hez(6)},
+			trig:  "attack", code: "190", src: "ISR", tgt: "LBNREB",
+		},
+	}
+	c := newCoder(t)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			recs := c.Code(build(tt.toks, tt.ments))
+			for _, r := range recs {
+				if r.Trigger.Text != tt.trig {
+					continue
+				}
+				if r.Cameo != tt.code || codesOf(r.Source) != tt.src || codesOf(r.Target) != tt.tgt {
+					t.Errorf("got %s %s>%s (%s), want %s %s>%s", r.Cameo, codesOf(r.Source), codesOf(r.Target), r.Explain, tt.code, tt.src, tt.tgt)
+				}
+				return
+			}
+			for _, r := range recs {
+				t.Logf("got %s %s %s", r.Trigger.Text, r.Cameo, r.Explain)
+			}
+			t.Errorf("no record triggered by %q", tt.trig)
+		})
+	}
+}
