@@ -11,7 +11,9 @@
 //     frames; the frame whose fixed words, particle and prepositions match
 //     the children best is chosen. Roles: subj is nsubj (in the passive, the
 //     "by" oblique), obj is obj (in the passive, nsubj:pass), prep is an
-//     obl/nmod whose case is one of the frame's prepositions. A missing
+//     obl/nmod whose case is one of the frame's prepositions; a multiword
+//     frame whose target is that oblique still matches without it ("held
+//     talks"), ranked below frames that find it. A missing
 //     subject comes from the governing verb for xcomp (its object, else its
 //     subject: "asked X to mediate", "agreed to hold talks"), from the head
 //     for conj, and from the modified noun for relative clauses.
@@ -34,7 +36,9 @@
 //     coded with its own subject only.
 //   - Actors: mentions of kind actor; outlets never; places only as a
 //     fallback target when they carry an actor code. Coordinated actors
-//     (conj) all count. A record needs a coded actor as source or target.
+//     (conj) all count. An argument noun that is no mention takes the coded
+//     actors qualifying it as amod, compound or nmod:poss ("a U.S. judge",
+//     "Iran's envoy"). A record needs a coded actor as source or target.
 //
 // Confidence is a simple heuristic: 0.9 when source and target both have a
 // coded actor, 0.6 when one is missing, 0.1 less for event nouns.

@@ -71,6 +71,37 @@ func TestConstructions(t *testing.T) {
 			ments: []mk{lbn(0), isr(3), hez(6)},
 			trig:  "attack", code: "190", src: "ISR", tgt: "LBNREB",
 		},
+		{
+			name: "multiword predicate without its oblique",
+			toks: []tk{{"Israel", "Israel", "PROPN", 2, "nsubj"}, {"held", "hold", "VERB", 0, "root"},
+				{"talks", "talk", "NOUN", 2, "obj"}, {"yesterday", "yesterday", "NOUN", 2, "obl:tmod"}},
+			ments: []mk{isr(0)},
+			trig:  "held", code: "046", src: "ISR", tgt: "",
+		},
+		{
+			name: "multiword predicate with its oblique",
+			toks: []tk{{"Israel", "Israel", "PROPN", 2, "nsubj"}, {"held", "hold", "VERB", 0, "root"},
+				{"talks", "talk", "NOUN", 2, "obj"}, {"with", "with", "ADP", 5, "case"},
+				{"Lebanon", "Lebanon", "PROPN", 2, "obl"}},
+			ments: []mk{isr(0), lbn(4)},
+			trig:  "held", code: "046", src: "ISR", tgt: "LBNGOV",
+		},
+		{
+			name: "subject noun qualified by a coded actor (amod)",
+			toks: []tk{{"an", "a", "DET", 3, "det"}, {"Israeli", "Israeli", "ADJ", 3, "amod"},
+				{"judge", "judge", "NOUN", 4, "nsubj"}, {"investigated", "investigate", "VERB", 0, "root"},
+				{"Hezbollah", "Hezbollah", "PROPN", 4, "obj"}},
+			ments: []mk{isr(1), hez(4)},
+			trig:  "investigated", code: "090", src: "ISR", tgt: "LBNREB",
+		},
+		{
+			name: "object noun qualified by a coded actor (possessive)",
+			toks: []tk{{"Lebanon", "Lebanon", "PROPN", 2, "nsubj"}, {"investigated", "investigate", "VERB", 0, "root"},
+				{"Hezbollah", "Hezbollah", "PROPN", 5, "nmod:poss"}, {"'s", "'s", "PART", 3, "case"},
+				{"envoy", "envoy", "NOUN", 2, "obj"}},
+			ments: []mk{lbn(0), hez(2)},
+			trig:  "investigated", code: "090", src: "LBNGOV", tgt: "LBNREB",
+		},
 	}
 	c := newCoder(t)
 	for _, tt := range tests {

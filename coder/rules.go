@@ -176,7 +176,10 @@ func (c *Coder) verb(s *sent, i int) (cand, bool) {
 					prepTok = s.oblique(u, f.Preps)
 				}
 			}
-			if prepTok < 0 {
+			// A multiword predicate is the event without its oblique ("held
+			// talks", "reached an agreement"): the frame still matches,
+			// with no prepositional target, below any frame that finds it.
+			if prepTok < 0 && (len(used) == 0 || f.Target != "prep") {
 				continue
 			}
 		}
@@ -185,6 +188,9 @@ func (c *Coder) verb(s *sent, i int) (cand, bool) {
 		cd.tgtTok, cd.tgtRel = s.roleTok(i, f.Target, passive, prepTok)
 		cd.src, cd.tgt = s.mentionsAt(cd.srcTok, asSource), s.mentionsAt(cd.tgtTok, asTarget)
 		score := 100 * len(used)
+		if len(f.Preps) > 0 && prepTok < 0 {
+			score -= 50
+		}
 		if prepTok >= 0 && (f.Source != "prep" && f.Target != "prep" || len(s.mentionsAt(prepTok, asTarget)) > 0) {
 			score += 10 // an oblique of the frame's that is content, or holds an actor
 		}

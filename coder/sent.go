@@ -136,6 +136,19 @@ func (s *sent) mentionsAt(i, as int) []int {
 		}
 	}
 	walk(i, 0)
+	if len(actors) == 0 && s.ment[i] < 0 {
+		// An argument noun that names no actor itself takes the coded
+		// actor that qualifies it: "a U.S. federal judge", "the Egyptian
+		// affiliate", "Iran's envoy".
+		for _, k := range s.kids[i] {
+			if r := s.rel(k); r != "amod" && r != "compound" && r != "nmod:poss" {
+				continue
+			}
+			if m := s.ment[k]; m >= 0 && s.d.Mentions[m].Kind == doc.KindActor && s.d.Mentions[m].Code != "" {
+				actors = append(actors, m)
+			}
+		}
+	}
 	if len(actors) == 0 && as == asTarget {
 		return places
 	}

@@ -110,6 +110,17 @@ func TestEntries(t *testing.T) {
 		{"open", "", "on", "19", "prep"}, // found under its head
 		{"strike deal", "", "with", "057", "prep"},
 		{"receive", "", "from", "07", "subj"},
+		{"renew talk", "", "with", "046", "prep"},
+		{"resume negotiation", "", "with", "046", "prep"},
+		{"upgrade tie", "", "with", "050", "prep"},
+		{"undertake mediation", "", "between", "045", "prep"},
+		{"reach consensus", "", "with", "057", "prep"},
+		{"reach agreement", "", "", "057", ""},
+		{"send aid", "", "to", "070", "prep"},
+		{"send arm", "", "to", "072", "prep"},
+		{"send troops", "", "to", "154", "prep"},
+		{"open investigation", "", "into", "090", "prep"},
+		{"cancel", "", "", "160", ""},
 	}
 	for _, c := range verbs {
 		vs := x.Verbs(c.lemma)
@@ -137,6 +148,7 @@ func TestEntries(t *testing.T) {
 		"deportation": "174", "talks": "046", "ceasefire": "0871", "ban": "1722",
 		"mediation": "045", "assassination": "186", "arrest": "173", "protest": "141",
 		"outreach": "030", "accusation": "112", "state of emergency": "1724",
+		"drone": "195", "air raid": "195", "air strike": "195",
 	} {
 		ns := x.Noun(lemma)
 		if len(ns) == 0 || ns[0].CAMEO != code {
