@@ -38,7 +38,18 @@
 //     fallback target when they carry an actor code. Coordinated actors
 //     (conj) all count. An argument noun that is no mention takes the coded
 //     actors qualifying it as amod, compound or nmod:poss ("a U.S. judge",
-//     "Iran's envoy"). A record needs a coded actor as source or target.
+//     "Iran's envoy"); failing those, and likewise an actor mention without
+//     a code, the coded actors inside its noun phrase: an appos or flat
+//     name part that is a mention ("the prime minister, Nawaf Salam"),
+//     else the group of an of/for/from nmod, which the head stands for ("a
+//     spokesman for the Taliban", "officials from Iran"). A record needs a
+//     coded actor as source or target.
+//   - Refinement: a generic code (root + "0"), or a code the lexicon's
+//     refine table names, becomes the table's subcode when a cue matches,
+//     most specific first: the governed predicate (its lemma, its object,
+//     the root of its event), the nouns the object governs ("the proposal
+//     for talks" -> 125), the object, and of/for/to/over obliques
+//     ("accused X of abuses" -> 1122).
 //
 // Confidence is a simple heuristic: 0.9 when source and target both have a
 // coded actor, 0.6 when one is missing, 0.1 less for event nouns.
@@ -107,6 +118,9 @@ func (c *Coder) Code(d *doc.Doc) []event.Record {
 		}
 		slices.SortStableFunc(cands, func(a, b cand) int { return a.trigger - b.trigger })
 		lendTargets(cands)
+		for k := range cands {
+			cands[k].code = c.refine(s, cands, cands[k])
+		}
 		seen := map[string]bool{}
 		for _, cd := range cands {
 			r, ok := c.record(s, cd)
@@ -162,6 +176,85 @@ func (c *Coder) record(s *sent, cd cand) (event.Record, bool) {
 	r.ID = event.StableID(r.Doc, r.Sentence, t.Start, r.Cameo, src, tgt)
 	r.Explain = c.explain(s, cd)
 	return r, true
+}
+
+// refine returns the code of cd refined by the lexicon's refinement table
+// from its object or complement (see cues), or its own code. Only a generic
+// code (root + "0") or a code the table names is refined (Lexicon.Refine),
+// and only to a code of the ontology of the same root.
+func (c *Coder) refine(s *sent, cands []cand, cd cand) string {
+	for _, cue := range c.cues(s, cands, cd) {
+		r, ok := c.lex.Refine(cd.code, cue)
+		if !ok || r == cd.code || !c.ont.Valid(r) || r[:2] != cd.code[:2] {
+			continue
+		}
+		return r
+	}
+	return cd.code
+}
+
+// cues returns what refines the code of cd, most specific first: the
+// governed predicate's lemma and object, then the root of the governed
+// event ("event:NN"); the nouns the object governs ("the proposal for talks") and its
+// compound name ("war crime"); the object; content obliques ("accused of
+// crimes", "called for a ceasefire").
+func (c *Coder) cues(s *sent, cands []cand, cd cand) []string {
+	var out []string
+	noun := func(k int) {
+		for _, g := range s.kids[k] {
+			if r := s.rel(g); (r == "nmod" || strings.HasPrefix(r, "nmod:") || r == "acl") && r != "nmod:poss" {
+				out = append(out, s.lemma(g))
+			}
+		}
+		if m := s.child(k, "compound"); m >= 0 {
+			out = append(out, s.lemma(m)+" "+s.lemma(k))
+		}
+		out = append(out, s.lemma(k))
+	}
+	i := cd.trigger
+	g := cd.governed
+	if g < 0 {
+		g = s.child(i, "xcomp")
+	}
+	if g >= 0 {
+		if s.toks[g].UPOS == "NOUN" {
+			noun(g) // "rejected the proposal for talks"
+		} else {
+			out = append(out, s.lemma(g))
+		}
+		if o := s.child(g, "obj"); o >= 0 {
+			noun(o)
+		}
+		for _, o := range cands {
+			if o.trigger == g {
+				out = append(out, "event:"+o.code[:2])
+			}
+		}
+	}
+	if cd.kind == "noun" {
+		for _, k := range s.kids[i] {
+			if r := s.rel(k); (r == "nmod" || strings.HasPrefix(r, "nmod:") || r == "acl") && r != "nmod:poss" && k != cd.srcTok && k != cd.tgtTok {
+				noun(k)
+			}
+		}
+		return out
+	}
+	obj := s.child(i, "obj")
+	if s.passive(i) {
+		obj = s.gramSubj(i, 0)
+	}
+	if obj >= 0 && obj != cd.tgtTok && obj != cd.srcTok && s.ment[obj] < 0 {
+		noun(obj)
+	}
+	for _, k := range s.kids[i] {
+		if r := s.rel(k); (r == "obl" || strings.HasPrefix(r, "obl:")) && k != cd.tgtTok && k != cd.srcTok && s.ment[k] < 0 {
+			switch s.caseOf(k) {
+			case "of", "for", "to", "over":
+				noun(k)
+			}
+		}
+	}
+	return out
 }
 
 // explain names the lexicon entry and the dependency path of cd.

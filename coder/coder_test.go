@@ -151,7 +151,7 @@ func TestCode(t *testing.T) {
 				{"talks", "talk", "NOUN", 4, "obj"}, {"with", "with", "ADP", 7, "case"},
 				{"Hezbollah", "Hezbollah", "PROPN", 4, "obl"}},
 			ments: []mk{isr(0), hez(6)},
-			want: []want{{"agreed", "030", event.Asserted, "ISR", "LBNREB"},
+			want: []want{{"agreed", "036", event.Asserted, "ISR", "LBNREB"},
 				{"hold", "046", event.Intended, "ISR", "LBNREB"}},
 		},
 		{
@@ -160,7 +160,7 @@ func TestCode(t *testing.T) {
 				{"Barrack", "Barrack", "PROPN", 2, "obj"}, {"to", "to", "PART", 5, "mark"},
 				{"meet", "meet", "VERB", 2, "xcomp"}, {"Israel", "Israel", "PROPN", 5, "obj"}},
 			ments: []mk{{0, 1, 0, doc.KindActor, "LBNGOV"}, {2, 3, 2, doc.KindActor, "USAGOV"}, isr(5)},
-			want: []want{{"asked", "020", event.Asserted, "LBNGOV", "USAGOV"},
+			want: []want{{"asked", "026", event.Asserted, "LBNGOV", "USAGOV"},
 				{"meet", "040", event.Intended, "USAGOV", "ISR"}},
 		},
 		{
@@ -186,7 +186,7 @@ func TestCode(t *testing.T) {
 				{"Israel", "Israel", "PROPN", 6, "nsubj"}, {"rejected", "reject", "VERB", 2, "parataxis"},
 				{"it", "it", "PRON", 6, "obj"}},
 			ments: []mk{{0, 1, 0, doc.KindActor, "LBN"}, isr(4)},
-			want: []want{{"proposed", "030", event.Asserted, "LBN", ""},
+			want: []want{{"proposed", "036", event.Asserted, "LBN", ""},
 				{"rejected", "120", event.Asserted, "ISR", "LBN"}},
 		},
 		{

@@ -136,7 +136,8 @@ func (s *sent) mentionsAt(i, as int) []int {
 		}
 	}
 	walk(i, 0)
-	if len(actors) == 0 && s.ment[i] < 0 {
+	uncoded := !s.anyCoded(actors) && (s.ment[i] < 0 || s.d.Mentions[s.ment[i]].Code == "")
+	if uncoded {
 		// An argument noun that names no actor itself takes the coded
 		// actor that qualifies it: "a U.S. federal judge", "the Egyptian
 		// affiliate", "Iran's envoy".
@@ -144,15 +145,68 @@ func (s *sent) mentionsAt(i, as int) []int {
 			if r := s.rel(k); r != "amod" && r != "compound" && r != "nmod:poss" {
 				continue
 			}
-			if m := s.ment[k]; m >= 0 && s.d.Mentions[m].Kind == doc.KindActor && s.d.Mentions[m].Code != "" {
+			if m := s.ment[k]; m >= 0 && m != s.ment[i] && s.d.Mentions[m].Kind == doc.KindActor && s.d.Mentions[m].Code != "" {
+				if len(actors) > 0 && !s.anyCoded(actors) {
+					actors = actors[:0]
+				}
 				actors = append(actors, m)
 			}
+		}
+	}
+	if uncoded && !s.anyCoded(actors) {
+		if in := s.innerActors(i); len(in) > 0 {
+			actors = in
 		}
 	}
 	if len(actors) == 0 && as == asTarget {
 		return places
 	}
 	return actors
+}
+
+func (s *sent) anyCoded(ms []int) bool {
+	for _, m := range ms {
+		if s.d.Mentions[m].Code != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// innerActors returns the coded actors inside the noun phrase of argument
+// noun i that is no mention and has no coded qualifier: an apposition
+// naming an actor ("the prime minister, Nawaf Salam"), a name part (flat,
+// compound) covered by a mention, and the group an "of/for/from" modifier
+// names, which the head stands for ("a spokesman for the Taliban", "the
+// leader of Hamas", "officials from Iran").
+func (s *sent) innerActors(i int) []int {
+	var out []int
+	coded := func(k int) bool {
+		m := s.ment[k]
+		return m >= 0 && s.d.Mentions[m].Kind == doc.KindActor && s.d.Mentions[m].Code != "" && !slices.Contains(out, m)
+	}
+	for _, k := range s.kids[i] {
+		if r := s.rel(k); (r == "appos" || r == "flat" || r == "flat:name") && coded(k) {
+			out = append(out, s.ment[k])
+		}
+	}
+	if len(out) > 0 {
+		return out
+	}
+	for _, k := range s.kids[i] {
+		r := s.rel(k)
+		if (r == "nmod" || strings.HasPrefix(r, "nmod:")) && r != "nmod:poss" && r != "nmod:tmod" {
+			switch s.caseOf(k) {
+			case "of", "for", "from":
+				for _, m := range s.mentionsAt(k, asSource) {
+					if s.d.Mentions[m].Code != "" && !slices.Contains(out, m) {
+						out = append(out, m)
+					}
+				}
+			}
+		}
+	}
+	return out
 }
 
 // actors converts mention indices to event actors.

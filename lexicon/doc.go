@@ -10,6 +10,7 @@
 //	verbs*.tsv      lemma  particle  prep  cameo  source  target  notes
 //	nouns*.tsv      lemma  cameo  source  target  notes
 //	modifiers*.tsv  lemma  effect  event  notes
+//	refine*.tsv     code  cue  refined  notes
 //
 // Every file starts with a header line naming its columns; blank lines and
 // lines starting with '#' are ignored; '|' separates alternatives within a
@@ -45,9 +46,20 @@
 // the governing word itself when it is an event ("refuse" is 120, "threaten"
 // 130) and empty when it is not ("plan", "could").
 //
+// Refinements. A refine row gives a more specific code of the same root to
+// an event whose code is code (a full code, or a root meaning the root's
+// generic code) when its object or complement is the cue: a lemma of the
+// object noun, of a noun it governs ("the proposal for talks"), of a content
+// oblique ("accused of war crimes") or of a governed predicate ("offered to
+// mediate"); or "event:NN", the CAMEO root of the event it governs. A row
+// for the full code wins over one for its root. Only codes whose codebook
+// name fits are listed ("reject" + "talks" -> 125 Reject proposal to meet,
+// discuss, or negotiate).
+//
 // Users extend the lexicon with directories of files of the same format
 // (LoadDirs). A later layer's rows replace all earlier rows with the same
-// key: for verbs the lemma and particle, for nouns and modifiers the lemma.
+// key: for verbs the lemma and particle, for nouns and modifiers the lemma,
+// for refinements the code and cue.
 // Within one layer, rows with the same key accumulate (one row per sense or
 // frame).
 //

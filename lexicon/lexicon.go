@@ -81,6 +81,20 @@ const (
 	Asserted     = "asserted"
 )
 
+// Refinement is one row of a refine*.tsv file: a governing code (or root)
+// with a cue, the lemma of its object or complement or "event:NN" for the
+// root of the event it governs, gives a more specific code.
+type Refinement struct {
+	// Code is a CAMEO code ("112") or root ("12") of the governing event.
+	Code string
+	// Cue is a lemma ("proposal", "war crime") or "event:NN".
+	Cue string
+	// Refined is the more specific code of the same root.
+	Refined string
+	// Notes is free text for people.
+	Notes string
+}
+
 // Stats counts the entries of a Lexicon.
 type Stats struct {
 	// Verbs, Nouns and Modifiers count rows (frames, senses, entries).
@@ -99,14 +113,15 @@ type Lexicon struct {
 	verbs     map[string][]Verb // lemma and head word -> frames
 	nouns     map[string][]Noun // lemma and head word -> senses
 	modifiers map[string]Modifier
+	refines   map[string]string // code or root + "\t" + cue -> refined code
 	stats     Stats
 }
 
 // Load returns the lexicon built from the embedded data only.
 func Load() (*Lexicon, error) { return LoadDirs() }
 
-// LoadDirs loads the embedded data, then the verbs*.tsv, nouns*.tsv and
-// modifiers*.tsv files of each directory in turn; a directory's rows
+// LoadDirs loads the embedded data, then the verbs*.tsv, nouns*.tsv,
+// modifiers*.tsv and refine*.tsv files of each directory in turn; a directory's rows
 // replace the earlier rows with the same key (see the package doc). Other
 // *.tsv files in a directory are reported.
 //
@@ -170,6 +185,22 @@ func (x *Lexicon) Noun(lemma string) []Noun {
 func (x *Lexicon) Modifier(lemma string) (Modifier, bool) {
 	m, ok := x.modifiers[norm(lemma)]
 	return m, ok
+}
+
+// Refine returns the refined code for an event coded code whose object or
+// complement has the cue (a lemma, or "event:NN"): the row for the full code
+// first, then, when code is its root's generic code (root + "0"), the row
+// for its root. false when there is none.
+func (x *Lexicon) Refine(code, cue string) (string, bool) {
+	cue = norm(cue)
+	if r, ok := x.refines[code+"\t"+cue]; ok {
+		return r, true
+	}
+	if code != root(code)+"0" {
+		return "", false
+	}
+	r, ok := x.refines[root(code)+"\t"+cue]
+	return r, ok
 }
 
 // Stats returns the counts of the lexicon.

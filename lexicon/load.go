@@ -37,6 +37,7 @@ type loader struct {
 	verbs     layered[Verb]
 	nouns     layered[Noun]
 	modifiers layered[Modifier]
+	refines   layered[Refinement]
 	errs      []error
 }
 
@@ -52,7 +53,7 @@ func (l *loader) layer(fsys fs.FS, name func(string) string) {
 	for _, f := range files {
 		kind := kindOf(f)
 		if kind == "" {
-			l.errs = append(l.errs, fmt.Errorf("%s: not a lexicon file (want verbs*.tsv, nouns*.tsv or modifiers*.tsv)", name(f)))
+			l.errs = append(l.errs, fmt.Errorf("%s: not a lexicon file (want verbs*.tsv, nouns*.tsv, modifiers*.tsv or refine*.tsv)", name(f)))
 			continue
 		}
 		data, err := fs.ReadFile(fsys, f)
@@ -66,7 +67,7 @@ func (l *loader) layer(fsys fs.FS, name func(string) string) {
 
 // load parses one file of the given kind into the current layer.
 func (l *loader) load(kind, file string, data []byte) {
-	cols := map[string][]string{"verbs": verbCols, "nouns": nounCols, "modifiers": modifierCols}[kind]
+	cols := map[string][]string{"verbs": verbCols, "nouns": nounCols, "modifiers": modifierCols, "refine": refineCols}[kind]
 	rows, errs := parseTSV(file, data, cols)
 	l.errs = append(l.errs, errs...)
 	mods := map[string]int{} // modifier lemma -> line, within this file
@@ -80,6 +81,10 @@ func (l *loader) load(kind, file string, data []byte) {
 		case "nouns":
 			if n, ok := c.noun(r); ok {
 				l.nouns.put(l.n, n.Lemma, n)
+			}
+		case "refine":
+			if f, ok := c.refinement(r); ok {
+				l.refines.put(l.n, f.Code+"\t"+f.Cue, f)
 			}
 		case "modifiers":
 			if m, ok := c.modifier(r); ok {
@@ -101,6 +106,7 @@ func (l *loader) finish() *Lexicon {
 		verbs:     map[string][]Verb{},
 		nouns:     map[string][]Noun{},
 		modifiers: map[string]Modifier{},
+		refines:   map[string]string{},
 		stats:     Stats{VerbsByRoot: map[string]int{}, NounsByRoot: map[string]int{}},
 	}
 	lemmas := map[string]bool{}
@@ -133,6 +139,10 @@ func (l *loader) finish() *Lexicon {
 		m := l.modifiers.rows[k][0]
 		x.modifiers[m.Lemma] = m
 		x.stats.Modifiers++
+	}
+	for _, k := range l.refines.keys {
+		rs := l.refines.rows[k]
+		x.refines[k] = rs[len(rs)-1].Refined
 	}
 	return x
 }

@@ -24,6 +24,7 @@ var (
 	verbCols     = []string{"lemma", "particle", "prep", "cameo", "source", "target", "notes"}
 	nounCols     = []string{"lemma", "cameo", "source", "target", "notes"}
 	modifierCols = []string{"lemma", "effect", "event", "notes"}
+	refineCols   = []string{"code", "cue", "refined", "notes"}
 )
 
 // row is one data line: its 1-based line number and its cells by column.
@@ -236,10 +237,31 @@ func (c *checker) modifier(r row) (Modifier, bool) {
 	return m, len(c.errs) == 0
 }
 
+// refinement checks a row of a refine*.tsv file: code is a CAMEO root (two
+// digits) or code, cue a lemma or "event:NN" (the root of a governed event),
+// refined a code of the same root.
+func (c *checker) refinement(r row) (Refinement, bool) {
+	f := Refinement{Code: c.code("code", r.cells["code"], false), Refined: c.code("refined", r.cells["refined"], false),
+		Notes: r.cells["notes"]}
+	cue := norm(r.cells["cue"])
+	if ev, ok := strings.CutPrefix(cue, "event:"); ok {
+		if len(ev) != 2 || (c.valid != nil && !c.valid(ev)) {
+			c.add("cue %q: want event:NN with a CAMEO root", cue)
+		}
+		f.Cue = cue
+	} else {
+		f.Cue = c.lemma(cue)
+	}
+	if f.Code != "" && f.Refined != "" && root(f.Code) != root(f.Refined) {
+		c.add("refined %q: not of the root of %q", f.Refined, f.Code)
+	}
+	return f, len(c.errs) == 0
+}
+
 // kindOf returns the kind of a data file from its name, or "".
 func kindOf(name string) string {
 	base := path.Base(name)
-	for _, k := range []string{"verbs", "nouns", "modifiers"} {
+	for _, k := range []string{"verbs", "nouns", "modifiers", "refine"} {
 		if strings.HasPrefix(base, k) && strings.HasSuffix(base, ".tsv") {
 			return k
 		}
