@@ -50,6 +50,11 @@
 //     the root of its event), the nouns the object governs ("the proposal
 //     for talks" -> 125), the object, and of/for/to/over obliques
 //     ("accused X of abuses" -> 1122).
+//   - Links: a response (reject, defy, accede, accept, agree to) is linked
+//     {rel: "responds_to", event: id} to the proposal, request or demand it
+//     answers, within the document (Code) and across the documents of a
+//     batch (Batch); the rules are in link.go (see Links there). A rejection
+//     without a target takes the answered event's source as implicit target.
 //
 // Confidence is a simple heuristic: 0.9 when source and target both have a
 // coded actor, 0.6 when one is missing, 0.1 less for event nouns.
@@ -95,10 +100,18 @@ type cand struct {
 	nominal  bool
 }
 
-// Code returns the events of d, in sentence and trigger order. d must be
-// parsed (lemmas, UPOS, heads, relations) and carry its mentions.
+// Code returns the events of d, in sentence and trigger order, with the
+// links of its responses to what they answer within d (see Links). d must
+// be parsed (lemmas, UPOS, heads, relations) and carry its mentions.
 func (c *Coder) Code(d *doc.Doc) []event.Record {
+	recs, _ := c.code(d)
+	return recs
+}
+
+// code returns the events of d and flags its responses.
+func (c *Coder) code(d *doc.Doc) ([]event.Record, []bool) {
 	var out []event.Record
+	var resp []bool
 	for si := range d.Sentences {
 		s := newSent(d, si)
 		var cands []cand
@@ -132,17 +145,30 @@ func (c *Coder) Code(d *doc.Doc) []event.Record {
 				continue
 			}
 			seen[key] = true
-			if len(r.Target) == 0 && implicitTarget(r.CameoRoot) {
-				r.Target = responder(out, r.Source)
-				if len(r.Target) > 0 {
+			isResp := isResponse(cd, &r)
+			if isResp {
+				if j := answeredIn(out, resp, &r); j >= 0 {
+					if len(r.Target) == 0 && implicitTarget(r.CameoRoot) {
+						r.Target = implicitActors(out[j].Source)
+						r.Confidence = 0.7
+						r.Explain += " target=implicit(author of the last proposal, request or demand)"
+					}
+					r.Links = append(r.Links, event.Link{Rel: RespondsTo, Event: out[j].ID})
+				}
+			} else if len(r.Target) == 0 && strings.HasPrefix(r.Cameo, "128") {
+				// Defiance answers no proposal, but what is defied is most
+				// often the last appeal or demand of another actor.
+				if j := demandedBy(out, resp, &r); j >= 0 {
+					r.Target = implicitActors(out[j].Source)
 					r.Confidence = 0.7
-					r.Explain += " target=implicit(author of the last proposal, request or demand)"
+					r.Explain += " target=implicit(author of the last appeal or demand)"
 				}
 			}
 			out = append(out, r)
+			resp = append(resp, isResp)
 		}
 	}
-	return out
+	return out, resp
 }
 
 // record builds the event record of cd; false when it has no coded actor or
@@ -306,32 +332,3 @@ func implicitTarget(root string) bool { return root == "12" }
 // answered reports whether root is that of an event a response answers:
 // requests, proposals (intent to cooperate) and demands.
 func answered(root string) bool { return root == "02" || root == "03" || root == "10" }
-
-// responder returns the coded sources of the latest earlier event of the
-// document that a response answers and that the responder did not make.
-func responder(prev []event.Record, src []event.Actor) []event.Actor {
-	for i := len(prev) - 1; i >= 0; i-- {
-		r := prev[i]
-		if !answered(r.CameoRoot) || !hasCode(r.Source) || sameActors(r.Source, src) {
-			continue
-		}
-		var out []event.Actor
-		for _, a := range r.Source {
-			out = append(out, event.Actor{Code: a.Code, Country: a.Country, Sector: a.Sector,
-				Name: a.Name, ID: a.ID, Via: "implicit"})
-		}
-		return out
-	}
-	return nil
-}
-
-func sameActors(a, b []event.Actor) bool {
-	for _, x := range a {
-		for _, y := range b {
-			if x.Code != "" && x.Code == y.Code {
-				return true
-			}
-		}
-	}
-	return false
-}

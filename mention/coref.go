@@ -29,9 +29,15 @@ func (st *state) coref() {
 			st.description(i)
 		case c.nameOnly || (c.class == cPlace && c.m.Via == doc.ViaDictionary && c.m.Last-c.m.First == 1):
 			st.surname(i)
+			if c.class == cPerson && c.m.Code == "" && c.m.Country == "" && c.m.Sector != "" {
+				st.inferCountry(i)
+			}
 		case c.class == cAgent && c.m.Code == "":
 			if !st.possessor(i) && c.definite {
 				st.definiteAgent(i)
+			}
+			if c.m.Code == "" && c.m.Country == "" {
+				st.inferCountry(i)
 			}
 		}
 	}
@@ -301,4 +307,103 @@ func (st *state) compatible(c, a *cand) bool {
 		}
 	}
 	return false
+}
+
+// inferSectors are the sectors of a country's state and society whose bare
+// agent nouns ("police said", "the government announced", "troops opened
+// fire", "the rebels", "residents") take a country from the document, as
+// CAMEO codes them country + role. Sectors whose bare nouns are as often
+// foreign or international are left uncoded: refugees (coded by origin),
+// settlers, unidentified gunmen, peacekeepers and monitors, aid agencies,
+// rights and environmental groups.
+var inferSectors = map[string]bool{"GOV": true, "MIL": true, "COP": true, "LEG": true,
+	"JUD": true, "SPY": true, "REB": true, "SEP": true, "OPP": true, "PTY": true, "CRM": true,
+	"CVL": true, "BUS": true, "MED": true, "EDU": true, "HLH": true, "LAB": true, "AGR": true,
+	"ELI": true, "REL": true, "MOD": true, "RAD": true}
+
+// inferSkip are agent terms for weapons and equipment, which are fired or
+// flown by whoever the sentence says, not by the document's country.
+var inferSkip = map[string]bool{"drone": true, "drones": true, "warplane": true,
+	"warplanes": true, "fighter jets": true, "warship": true, "warships": true, "gunboats": true,
+	"tank": true, "tanks": true, "artillery": true, "air defence": true, "air defense": true}
+
+// inferCountry codes a bare agent noun or a titled person of unknown
+// country (candidate i, with a sector in inferSectors and no country) from
+// the document, in this order:
+//
+//  1. the nearest earlier actor of the same sector that carries a country
+//     ("Kenyan police ... police said" is KENCOP);
+//  2. the document's dominant country, the one named most often, when no
+//     other country is named as often (ties leave the mention uncoded);
+//  3. when the document names no country at all, the country of its first
+//     place that has one (the dateline or first city named).
+//
+// The mention takes the country and country + sector as its code. It is
+// Via coreference, with Antecedent the mention that supplied the country
+// (the same-sector actor, else the nearest earlier mention of the dominant
+// country, else the first place), when that mention comes earlier in the
+// text; when the country is only named later, it is Via compositional with
+// no antecedent.
+func (st *state) inferCountry(i int) {
+	c := &st.cands[i]
+	sector := c.m.Sector
+	if !inferSectors[sector] || inferSkip[c.word] {
+		return
+	}
+	toks := st.d.Tokens
+	switch toks[c.m.Head].DepRel {
+	case "compound", "amod", "nmod:poss":
+		return // a modifier, not a referent: "guerrilla warfare"
+	}
+	if f := c.m.First; f > 0 {
+		switch key(toks[f-1].Text) {
+		case "as":
+			return // a role, not a referent: "serve as a mediator"
+		case "a", "an":
+			if f > 1 && key(toks[f-2].Text) == "as" {
+				return
+			}
+		}
+	}
+	cc, from := "", -1
+	for j := i - 1; j >= 0; j-- {
+		a := &st.cands[j]
+		if !a.drop && a.m.Kind == doc.KindActor && a.m.Sector == sector && a.m.Country != "" &&
+			a.m.Code == a.m.Country+sector {
+			cc, from = a.m.Country, j
+			break
+		}
+	}
+	if cc == "" && st.dominantUnique {
+		cc = st.dominant
+		for j := i - 1; j >= 0; j-- {
+			if a := &st.cands[j]; !a.drop && a.m.Country == cc {
+				from = j
+				break
+			}
+		}
+	}
+	if cc == "" && st.noCountry {
+		for j := range st.cands {
+			if a := &st.cands[j]; a.m.Kind == doc.KindPlace && a.m.Country != "" {
+				cc = a.m.Country
+				if j < i {
+					from = j
+				}
+				break
+			}
+		}
+	}
+	if cc == "" {
+		return
+	}
+	c.m.Country, c.m.Code = cc, cc+sector
+	if k, ok := st.r.kb.Country(cc); ok && c.class != cPerson {
+		c.m.Name = k.Name
+	}
+	if from >= 0 {
+		c.m.Via, c.m.Antecedent = doc.ViaCoreference, from
+	} else {
+		c.m.Via = doc.ViaCompositional
+	}
 }

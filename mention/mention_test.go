@@ -187,7 +187,8 @@ func TestProcess(t *testing.T) {
 			want: []want{
 				{text: "Officials", code: "IRNGOV", via: "compositional"},
 				{text: "Tehran", kind: "place"},
-				{text: "troops", code: "", via: "unresolved"},
+				// The document's only country is Iran: see inferCountry.
+				{text: "troops", code: "IRNMIL", via: "coreference"},
 			},
 		},
 	}

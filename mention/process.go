@@ -58,6 +58,11 @@ type state struct {
 	date     time.Time
 	cands    []cand
 	dominant string // the country named most often in the document
+	// dominantUnique reports that one country is named more often than any
+	// other; only then does inferCountry use the dominant country.
+	dominantUnique bool
+	// noCountry reports that the document names no country at all.
+	noCountry bool
 	// midCaps holds the capitalised words the document uses after the first
 	// word of a sentence: evidence that such a word is a name even where a
 	// sentence starts with it.
@@ -90,12 +95,17 @@ func (r *Resolver) Process(d *doc.Doc) {
 		sents = append(sents, sn)
 		units = append(units, us)
 	}
-	best := 0
+	best, tied := 0, false
 	for c, n := range counts {
 		if n > best || n == best && c < st.dominant {
+			tied = n == best
 			st.dominant, best = c, n
+		} else if n == best {
+			tied = true
 		}
 	}
+	st.dominantUnique = best > 0 && !tied
+	st.noCountry = best == 0
 	for i := range sents {
 		st.compose(&sents[i], units[i])
 		st.extras(&sents[i])

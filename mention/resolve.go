@@ -110,6 +110,12 @@ func (st *state) resolvePerson(s *sentence, c *cand, p *part, country *kb.Countr
 	} else if sector != "" || country != nil {
 		kp = st.surnamePerson(s, p, country, sector)
 		c.nameOnly = true
+	} else if p.last-p.first == 1 && !p.locative && st.d.Tokens[p.first].DepRel != "compound" {
+		// A bare surname ("Putin said") is the one KB person of that
+		// surname with a role on the article's date; several, none. Not
+		// a name modifying a noun ("Qassem rockets").
+		kp = st.surnamePerson(s, p, nil, "")
+		c.nameOnly = true
 	}
 	if kp != nil {
 		c.m.Name, c.m.ID = kp.Name, kp.ID

@@ -10,6 +10,19 @@
 // coreference within the document (surnames, definite descriptions,
 // pronouns).
 //
+// A bare surname ("Putin said") is the one KB person of that surname who
+// held a role on the article's date. A bare agent noun or title with no
+// country ("police said", "the government announced", "the rebels",
+// "Defence Minister Peter Kamau") takes its country from the document: the
+// nearest earlier actor of the same sector with a country, else the country
+// named most often when no other is named as often, else, when no country
+// is named at all, the country of the first place. It is then Via
+// coreference with Antecedent the mention that supplied the country, or Via
+// compositional when that mention only comes later in the text. Sectors
+// whose bare nouns are as often foreign (refugees, peacekeepers, aid
+// agencies), weapons ("drones"), nouns modifying nouns ("guerrilla
+// warfare") and roles after "as" stay uncoded (see inferCountry).
+//
 // A Resolver is built once from a knowledge base and is safe for concurrent
 // use; Process fills Doc.Mentions of one parsed document.
 package mention
@@ -97,9 +110,23 @@ func New(k *kb.KB) *Resolver {
 		for _, n := range append([]string{p.Name}, p.Aliases...) {
 			r.add(n, entry{kind: ePerson, idx: int32(i)})
 		}
-		if ws := strings.Fields(p.Name); len(ws) > 1 {
-			last := key(ws[len(ws)-1])
-			r.surname[last] = append(r.surname[last], int32(i))
+		// The surname index holds the last word of the name, and of each
+		// alias that only respells it ("Recep Tayyip Erdogan" for "Recep
+		// Tayyip Erdoğan": the same words before it), once per person.
+		ws := strings.Fields(p.Name)
+		if len(ws) < 2 {
+			continue
+		}
+		seen := map[string]bool{}
+		for _, n := range append([]string{p.Name}, p.Aliases...) {
+			as := strings.Fields(n)
+			if len(as) != len(ws) || strings.Join(as[:len(as)-1], " ") != strings.Join(ws[:len(ws)-1], " ") {
+				continue
+			}
+			if last := key(as[len(as)-1]); !seen[last] {
+				seen[last] = true
+				r.surname[last] = append(r.surname[last], int32(i))
+			}
 		}
 	}
 	for i, p := range k.Places {
