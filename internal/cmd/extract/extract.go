@@ -84,7 +84,11 @@ and code the events: who did what to whom, with CAMEO and PLOVER codes, a
 status (asserted, negated, intended, hypothetical), a confidence and an
 explanation naming the lexicon entry and the dependency path. Print one event
 record per line (the JSON Lines record of DESIGN.md), or with --format table
-a readable table. Output follows input order. Input errors are reported one a
+a readable table. A response (accept, reject, defy, ...) carries a link
+{"rel": "responds_to", "event": id} to the proposal, request or demand it
+answers: in its own document, else in an earlier document of the batch whose
+target is the responder and whose source is the response's target. Output
+follows input order. Input errors are reported one a
 line and the rest of the batch still runs; the exit status is then 1.`,
 		Flags: fs,
 		Run: func(ctx context.Context, args []string) error {
@@ -131,10 +135,19 @@ func NewChain(k *kb.KB) (*Chain, error) {
 }
 
 // Events resolves the mentions of the parsed document d and codes its
-// events.
+// events, with the links of responses within d.
 func (c *Chain) Events(d *doc.Doc) []event.Record {
 	c.Resolver.Process(d)
 	return c.Coder.Code(d)
+}
+
+// BatchEvents is Events for the documents of one batch, given in input
+// order: responses that answer nothing in their own document are linked to
+// the proposals, requests and demands of earlier documents of the batch
+// (coder.Batch). b comes from c.Coder.NewBatch.
+func (c *Chain) BatchEvents(b *coder.Batch, d *doc.Doc) []event.Record {
+	c.Resolver.Process(d)
+	return b.Code(d)
 }
 
 // Run runs the command.
@@ -152,6 +165,7 @@ func Run(ctx context.Context, opts *Options) error {
 	if err != nil {
 		return fmt.Errorf("load models: %w", err)
 	}
+	batch := chain.Coder.NewBatch()
 	var st Stats
 	var tw *tabwriter.Writer
 	if opts.Format == "table" {
@@ -160,7 +174,9 @@ func Run(ctx context.Context, opts *Options) error {
 	}
 	failed, err := parse.Articles(ctx, p, opts.Workers, opts.Inputs, opts.Read, opts.ErrOut,
 		func(d *doc.Doc) error {
-			recs := chain.Events(d)
+			// Documents arrive in input order, so the batch links are
+			// deterministic.
+			recs := chain.BatchEvents(batch, d)
 			st.Documents++
 			st.Sentences += len(d.Sentences)
 			st.Events += len(recs)
