@@ -4,6 +4,7 @@ import (
 	"embed"
 	"errors"
 	"fmt"
+	"github.com/sitrep/sitrep/internal/tsv"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -136,7 +137,7 @@ func (s *set[T]) putAll(items []item[T], seen map[string]pos, errs *[]error) {
 	for _, it := range items {
 		if seen != nil {
 			if p, dup := seen[it.id]; dup {
-				*errs = append(*errs, &LineError{it.at.file, it.at.line, fmt.Sprintf("duplicate id %q (first at %s:%d)", it.id, p.file, p.line)})
+				*errs = append(*errs, tsv.Errorf(it.at.file, it.at.line, "duplicate id %q (first at %s:%d)", it.id, p.file, p.line))
 				continue
 			}
 			seen[it.id] = it.at
@@ -170,7 +171,7 @@ func (l *loader) finish() (*KB, error) {
 			return
 		}
 		if _, ok := k.countryIdx[code]; !ok {
-			errs = append(errs, &LineError{at.file, at.line, fmt.Sprintf("%s: unknown country code %q", what, code)})
+			errs = append(errs, tsv.Errorf(at.file, at.line, "%s: unknown country code %q", what, code))
 		}
 	}
 	for _, it := range l.orgs.items {
@@ -178,7 +179,7 @@ func (l *loader) finish() (*KB, error) {
 	}
 	for _, it := range l.people.items {
 		if it.v.Name == "" {
-			errs = append(errs, &LineError{it.at.file, it.at.line, fmt.Sprintf("person %q has no name on any row", it.id)})
+			errs = append(errs, tsv.Errorf(it.at.file, it.at.line, "person %q has no name on any row", it.id))
 		}
 		for i, r := range it.v.Roles {
 			ref(it.rolePos[i], "country", r.Country)
@@ -188,7 +189,7 @@ func (l *loader) finish() (*KB, error) {
 		ref(it.at, "country", it.v.Country)
 		if it.v.Parent != "" {
 			if _, ok := k.placeIdx[it.v.Parent]; !ok {
-				errs = append(errs, &LineError{it.at.file, it.at.line, fmt.Sprintf("parent: unknown place %q", it.v.Parent)})
+				errs = append(errs, tsv.Errorf(it.at.file, it.at.line, "parent: unknown place %q", it.v.Parent))
 			}
 		}
 	}

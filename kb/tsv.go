@@ -1,22 +1,15 @@
 package kb
 
 import (
-	"bytes"
-	"fmt"
 	"strconv"
 	"strings"
-	"unicode/utf8"
+
+	"github.com/sitrep/sitrep/internal/tsv"
 )
 
 // LineError is one problem in a data file, located by file name and line
 // number (1-based). Its message reads "file:line: msg".
-type LineError struct {
-	File string
-	Line int
-	Msg  string
-}
-
-func (e *LineError) Error() string { return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Msg) }
+type LineError = tsv.LineError
 
 // table is one parsed TSV file: its header and its data rows.
 type table struct {
@@ -39,37 +32,17 @@ type row struct {
 func parseTSV(file string, data []byte, required []string) (*table, []error) {
 	t := &table{file: file}
 	var errs []error
-	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
-	n := 0
-	for len(data) > 0 {
-		n++
-		var line []byte
-		if i := bytes.IndexByte(data, '\n'); i >= 0 {
-			line, data = data[:i], data[i+1:]
-		} else {
-			line, data = data, nil
-		}
-		line = bytes.TrimSuffix(line, []byte{'\r'})
-		if len(bytes.TrimSpace(line)) == 0 || line[0] == '#' {
-			continue
-		}
-		if !utf8.Valid(line) {
-			errs = append(errs, &LineError{file, n, "invalid UTF-8"})
-			continue
-		}
-		cells := strings.Split(string(line), "\t")
-		for i, c := range cells {
-			cells[i] = strings.TrimSpace(c)
-		}
+	headerOK := true
+	last, lineErrs := tsv.Lines(file, data, func(n int, cells []string) bool {
 		if t.header == nil {
 			t.header, t.line = cells, n
 			t.col = make(map[string]int, len(cells))
 			for i, h := range cells {
 				h = strings.ToLower(h)
 				if h == "" {
-					errs = append(errs, &LineError{file, n, fmt.Sprintf("header: empty column name in column %d", i+1)})
+					errs = append(errs, tsv.Errorf(file, n, "header: empty column name in column %d", i+1))
 				} else if _, dup := t.col[h]; dup {
-					errs = append(errs, &LineError{file, n, fmt.Sprintf("header: duplicate column %q", h)})
+					errs = append(errs, tsv.Errorf(file, n, "header: duplicate column %q", h))
 				} else {
 					t.col[h] = i
 				}
@@ -81,22 +54,25 @@ func parseTSV(file string, data []byte, required []string) (*table, []error) {
 				}
 			}
 			if len(missing) > 0 {
-				errs = append(errs, &LineError{file, n, "header: missing column " + strings.Join(missing, ", ")})
+				errs = append(errs, tsv.Errorf(file, n, "header: missing column %s", strings.Join(missing, ", ")))
 			}
-			if len(errs) > 0 {
-				return nil, errs
-			}
-			continue
+			headerOK = len(errs) == 0
+			return headerOK
 		}
 		if len(cells) != len(t.header) {
-			errs = append(errs, &LineError{file, n, fmt.Sprintf("%d cells, want %d (the header's)", len(cells), len(t.header))})
-			continue
+			errs = append(errs, tsv.Errorf(file, n, "%d cells, want %d (the header's)", len(cells), len(t.header)))
+			return true
 		}
 		t.rows = append(t.rows, row{n, cells})
+		return true
+	})
+	errs = append(lineErrs, errs...)
+	if !headerOK {
+		return nil, errs
 	}
 	if t.header == nil {
 		if len(required) > 0 {
-			errs = append(errs, &LineError{file, max(n, 1), "no header line"})
+			errs = append(errs, tsv.Errorf(file, max(last, 1), "no header line"))
 			return nil, errs
 		}
 		t.col = map[string]int{}
@@ -121,7 +97,7 @@ type rowErrs struct {
 }
 
 func (e *rowErrs) add(format string, args ...any) {
-	e.errs = append(e.errs, &LineError{e.file, e.line, fmt.Sprintf(format, args...)})
+	e.errs = append(e.errs, tsv.Errorf(e.file, e.line, format, args...))
 }
 
 // list splits a '|'-separated cell; an empty item is reported.

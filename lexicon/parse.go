@@ -1,23 +1,16 @@
 package lexicon
 
 import (
-	"bytes"
-	"fmt"
 	"path"
 	"slices"
 	"strings"
-	"unicode/utf8"
+
+	"github.com/sitrep/sitrep/internal/tsv"
 )
 
 // LineError is one problem in a data file, located by file name and 1-based
 // line number. Its message reads "file:line: msg".
-type LineError struct {
-	File string
-	Line int
-	Msg  string
-}
-
-func (e *LineError) Error() string { return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Msg) }
+type LineError = tsv.LineError
 
 // Column sets of the three kinds of file.
 var (
@@ -41,26 +34,8 @@ func parseTSV(file string, data []byte, cols []string) ([]row, []error) {
 	var errs []error
 	var header []string
 	var rows []row
-	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
-	for n := 1; len(data) > 0; n++ {
-		var line []byte
-		if i := bytes.IndexByte(data, '\n'); i >= 0 {
-			line, data = data[:i], data[i+1:]
-		} else {
-			line, data = data, nil
-		}
-		line = bytes.TrimSuffix(line, []byte{'\r'})
-		if len(bytes.TrimSpace(line)) == 0 || line[0] == '#' {
-			continue
-		}
-		if !utf8.Valid(line) {
-			errs = append(errs, &LineError{file, n, "invalid UTF-8"})
-			continue
-		}
-		cells := strings.Split(string(line), "\t")
-		for i, c := range cells {
-			cells[i] = strings.TrimSpace(c)
-		}
+	badHeader := false
+	_, lineErrs := tsv.Lines(file, data, func(n int, cells []string) bool {
 		if header == nil {
 			for i := range cells {
 				cells[i] = strings.ToLower(cells[i])
@@ -69,15 +44,16 @@ func parseTSV(file string, data []byte, cols []string) ([]row, []error) {
 			slices.Sort(a)
 			slices.Sort(b)
 			if !slices.Equal(a, b) {
-				errs = append(errs, &LineError{file, n, fmt.Sprintf("header: want the columns %s", strings.Join(cols, ", "))})
-				return nil, errs
+				errs = append(errs, tsv.Errorf(file, n, "header: want the columns %s", strings.Join(cols, ", ")))
+				badHeader = true
+				return false
 			}
 			header = cells
-			continue
+			return true
 		}
 		if len(cells) > len(header) {
-			errs = append(errs, &LineError{file, n, fmt.Sprintf("%d cells, want at most %d (the header's)", len(cells), len(header))})
-			continue
+			errs = append(errs, tsv.Errorf(file, n, "%d cells, want at most %d (the header's)", len(cells), len(header)))
+			return true
 		}
 		r := row{n, make(map[string]string, len(header))}
 		for i, h := range header {
@@ -88,9 +64,14 @@ func parseTSV(file string, data []byte, cols []string) ([]row, []error) {
 			}
 		}
 		rows = append(rows, r)
+		return true
+	})
+	errs = append(lineErrs, errs...)
+	if badHeader {
+		return nil, errs
 	}
 	if header == nil {
-		errs = append(errs, &LineError{file, 1, "no header line"})
+		errs = append(errs, tsv.Errorf(file, 1, "no header line"))
 	}
 	return rows, errs
 }
@@ -104,7 +85,7 @@ type checker struct {
 }
 
 func (c *checker) add(format string, args ...any) {
-	c.errs = append(c.errs, &LineError{c.file, c.line, fmt.Sprintf(format, args...)})
+	c.errs = append(c.errs, tsv.Errorf(c.file, c.line, format, args...))
 }
 
 // lemma checks a required lemma: lower-case words of letters, digits,

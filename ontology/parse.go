@@ -1,13 +1,14 @@
 package ontology
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"math"
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/sitrep/sitrep/internal/tsv"
 )
 
 // Names of the embedded tables, relative to data/.
@@ -19,33 +20,30 @@ const (
 
 // lineError is a problem on one line of one table.
 func lineError(file string, line int, format string, args ...any) error {
-	return fmt.Errorf("ontology/data/%s:%d: %s", file, line, fmt.Sprintf(format, args...))
+	return tsv.Errorf("ontology/data/"+file, line, format, args...)
 }
 
 // readTSV calls fn for every line of data that is neither blank nor a
-// comment ('#' first), with its 1-based line number and exactly ncols fields.
-// Trailing empty fields may be left out of a line.
+// comment ('#' first), with its 1-based line number and exactly ncols fields,
+// and stops at the first problem. Trailing empty fields may be left out of a
+// line.
 func readTSV(file string, data []byte, ncols int, fn func(line int, f []string) error) error {
-	for n, raw := range bytes.Split(data, []byte("\n")) {
-		line := strings.TrimSuffix(string(raw), "\r")
-		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		f := strings.Split(line, "\t")
+	var err error
+	_, errs := tsv.Lines("ontology/data/"+file, data, func(n int, f []string) bool {
 		if len(f) > ncols {
-			return lineError(file, n+1, "%d fields, want at most %d", len(f), ncols)
+			err = lineError(file, n, "%d fields, want at most %d", len(f), ncols)
+			return false
 		}
 		for len(f) < ncols {
 			f = append(f, "")
 		}
-		for i := range f {
-			f[i] = strings.TrimSpace(f[i])
-		}
-		if err := fn(n+1, f); err != nil {
-			return err
-		}
+		err = fn(n, f)
+		return err == nil
+	})
+	if len(errs) > 0 {
+		return errs[0]
 	}
-	return nil
+	return err
 }
 
 // parse builds an Ontology from the three tables' contents.
