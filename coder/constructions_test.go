@@ -12,15 +12,7 @@ func TestConstructions(t *testing.T) {
 	isr := func(i int) mk { return mk{i, i + 1, i, doc.KindActor, "ISR"} }
 	hez := func(i int) mk { return mk{i, i + 1, i, doc.KindActor, "LBNREB"} }
 	lbn := func(i int) mk { return mk{i, i + 1, i, doc.KindActor, "LBNGOV"} }
-	tests := []struct {
-		name  string
-		toks  []tk
-		ments []mk
-		code  string // code of the record triggered by trig
-		trig  string
-		src   string
-		tgt   string
-	}{
+	tests := []triggerCase{
 		{
 			name: "advcl participle inherits the finite subject",
 			toks: []tk{{"Israel", "Israel", "PROPN", 2, "nsubj"}, {"escalated", "escalate", "VERB", 0, "root"},
@@ -103,6 +95,24 @@ func TestConstructions(t *testing.T) {
 			trig:  "investigated", code: "090", src: "LBNGOV", tgt: "LBNREB",
 		},
 	}
+	runTriggerCases(t, tests)
+}
+
+// triggerCase is a hand-built sentence and the record its trigger must
+// give: code, and source and target codes joined as codesOf joins them.
+type triggerCase struct {
+	name  string
+	toks  []tk
+	ments []mk
+	code  string
+	trig  string
+	src   string
+	tgt   string
+}
+
+// runTriggerCases codes each case and checks the record of its trigger.
+func runTriggerCases(t *testing.T, tests []triggerCase) {
+	t.Helper()
 	c := newCoder(t)
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -12,14 +12,7 @@ func TestNounPhraseActors(t *testing.T) {
 	isr := func(i int) mk { return mk{i, i + 1, i, doc.KindActor, "ISR"} }
 	hez := func(i int) mk { return mk{i, i + 1, i, doc.KindActor, "LBNREB"} }
 	lbn := func(i int) mk { return mk{i, i + 1, i, doc.KindActor, "LBNGOV"} }
-	tests := []struct {
-		name     string
-		toks     []tk
-		ments    []mk
-		code     string
-		trig     string
-		src, tgt string
-	}{
+	tests := []triggerCase{
 		{
 			name: "a spokesman for the group stands for it",
 			toks: []tk{{"a", "a", "DET", 2, "det"}, {"spokesman", "spokesman", "NOUN", 5, "nsubj"},
@@ -125,23 +118,5 @@ func TestNounPhraseActors(t *testing.T) {
 			trig:  "accused", code: "1122", src: "LBNGOV", tgt: "LBNREB",
 		},
 	}
-	c := newCoder(t)
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			recs := c.Code(build(tt.toks, tt.ments))
-			for _, r := range recs {
-				if r.Trigger.Text != tt.trig {
-					continue
-				}
-				if r.Cameo != tt.code || codesOf(r.Source) != tt.src || codesOf(r.Target) != tt.tgt {
-					t.Errorf("got %s %s>%s (%s), want %s %s>%s", r.Cameo, codesOf(r.Source), codesOf(r.Target), r.Explain, tt.code, tt.src, tt.tgt)
-				}
-				return
-			}
-			for _, r := range recs {
-				t.Logf("got %s %s %s", r.Trigger.Text, r.Cameo, r.Explain)
-			}
-			t.Errorf("no record triggered by %q", tt.trig)
-		})
-	}
+	runTriggerCases(t, tests)
 }
