@@ -38,28 +38,13 @@ type Options struct {
 	Workers int
 }
 
-// dirList collects repeated --kb flags.
-type dirList struct{ dirs *[]string }
-
-func (d dirList) String() string {
-	if d.dirs == nil {
-		return ""
-	}
-	return fmt.Sprint(*d.dirs)
-}
-
-func (d dirList) Set(s string) error {
-	*d.dirs = append(*d.dirs, s)
-	return nil
-}
-
 // NewCmd returns the actors command. runF replaces Run in tests when non-nil.
 func NewCmd(f *cmdutil.Factory, runF func(context.Context, *Options) error) *cmdutil.Command {
 	opts := &Options{In: f.In, Out: f.Out, ErrOut: f.ErrOut, Load: f.Load, Read: f.Read}
 	opts.LoadKB = func() (*kb.KB, error) { return kb.LoadDirs(opts.KBDirs...) }
 	fs := cmdutil.NewFlagSet("actors")
 	fs.IntVar(&opts.Workers, "workers", 0, "number of parallel workers (0: GOMAXPROCS)")
-	fs.Var(dirList{&opts.KBDirs}, "kb", "add or override knowledge base entries from the TSV files in `DIR` (repeatable)")
+	fs.Var(cmdutil.StringList{Values: &opts.KBDirs}, "kb", "add or override knowledge base entries from the TSV files in `DIR` (repeatable)")
 	return &cmdutil.Command{
 		Name:  "actors",
 		Short: "Find and resolve the actors, places and outlets named in articles",

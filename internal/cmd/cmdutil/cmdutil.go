@@ -189,3 +189,20 @@ func (c *Command) Help(w io.Writer) {
 	}
 	io.WriteString(w, b.String())
 }
+
+// StringList is a repeatable string flag: each use appends to the slice.
+type StringList struct{ Values *[]string }
+
+// String returns the values collected so far.
+func (l StringList) String() string {
+	if l.Values == nil {
+		return ""
+	}
+	return fmt.Sprint(*l.Values)
+}
+
+// Set appends one value.
+func (l StringList) Set(s string) error {
+	*l.Values = append(*l.Values, s)
+	return nil
+}

@@ -49,21 +49,6 @@ type Options struct {
 	Workers int
 }
 
-// dirList collects repeated --kb flags.
-type dirList struct{ dirs *[]string }
-
-func (d dirList) String() string {
-	if d.dirs == nil {
-		return ""
-	}
-	return fmt.Sprint(*d.dirs)
-}
-
-func (d dirList) Set(s string) error {
-	*d.dirs = append(*d.dirs, s)
-	return nil
-}
-
 // NewCmd returns the extract command. runF replaces Run in tests when
 // non-nil.
 func NewCmd(f *cmdutil.Factory, runF func(context.Context, *Options) error) *cmdutil.Command {
@@ -73,7 +58,7 @@ func NewCmd(f *cmdutil.Factory, runF func(context.Context, *Options) error) *cmd
 	fs.StringVar(&opts.Format, "format", "jsonl", "output `format`: jsonl or table")
 	fs.BoolVar(&opts.Stats, "stats", false, "print a JSON summary (documents, sentences, events, seconds) to standard error")
 	fs.IntVar(&opts.Workers, "workers", 0, "number of parallel workers (0: GOMAXPROCS)")
-	fs.Var(dirList{&opts.KBDirs}, "kb", "add or override knowledge base entries from the TSV files in `DIR` (repeatable)")
+	fs.Var(cmdutil.StringList{Values: &opts.KBDirs}, "kb", "add or override knowledge base entries from the TSV files in `DIR` (repeatable)")
 	return &cmdutil.Command{
 		Name:  "extract",
 		Short: "Code the events of articles as JSON Lines records",
