@@ -20,7 +20,7 @@ func TestEmbeddedData(t *testing.T) {
 		checkNames(t, "country "+c.Code, c.Name, c.Aliases, c.Adjectives, c.People, c.Metonyms)
 	}
 	for _, o := range k.Orgs {
-		if !isCode(o.Code) {
+		if !IsCode(o.Code) {
 			t.Errorf("org %s: code %q", o.ID, o.Code)
 		}
 		checkNames(t, "org "+o.ID, o.Name, o.Aliases)
@@ -28,7 +28,7 @@ func TestEmbeddedData(t *testing.T) {
 	for _, p := range k.People {
 		checkNames(t, "person "+p.ID, p.Name, p.Aliases)
 		for _, r := range p.Roles {
-			if r.Code != "" && !isCode(r.Code) {
+			if r.Code != "" && !IsCode(r.Code) {
 				t.Errorf("person %s: role code %q", p.ID, r.Code)
 			}
 		}

@@ -106,7 +106,7 @@ func parseOrgs(t *table) ([]item[Org], []error) {
 			Aliases: e.list("aliases", t.get(r, "aliases")), Notes: t.get(r, "notes"),
 		}
 		o.Start, o.End = e.interval(t.get(r, "start"), t.get(r, "end"))
-		if !isCode(o.Code) {
+		if !IsCode(o.Code) {
 			e.add("code: %q is not a CAMEO-style code (uppercase, groups of three)", o.Code)
 		}
 		switch o.Kind {
@@ -143,7 +143,7 @@ func parsePeople(t *table) ([]item[Person], []error) {
 		if role.Country != "" && !isCountryCode(role.Country) {
 			e.add("country: %q is not three uppercase letters", role.Country)
 		}
-		if role.Code != "" && !isCode(role.Code) {
+		if role.Code != "" && !IsCode(role.Code) {
 			e.add("code: %q is not a CAMEO-style code (uppercase, groups of three)", role.Code)
 		}
 		if len(e.errs) > 0 {

@@ -136,9 +136,10 @@ func (e *rowErrs) interval(start, end string) (Date, Date) {
 	return s, f
 }
 
-// isCode reports whether s is a CAMEO-style code: uppercase ASCII letters
-// (or digits after the first letter) in groups of three, at most 15 long.
-func isCode(s string) bool {
+// IsCode reports whether s is a CAMEO-style actor code as the knowledge
+// base accepts it: uppercase ASCII letters (or digits after the first
+// letter) in groups of three, at most 15 long.
+func IsCode(s string) bool {
 	if len(s) == 0 || len(s)%3 != 0 || len(s) > 15 || s[0] < 'A' || s[0] > 'Z' {
 		return false
 	}

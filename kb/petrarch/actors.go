@@ -126,7 +126,7 @@ func parseRestriction(s string) (c Code, null bool, err error) {
 	if c.Code == "---" {
 		return c, true, nil
 	}
-	if !isCode(c.Code) {
+	if !kb.IsCode(c.Code) {
 		return c, false, fmt.Errorf("code %q is not a CAMEO code (uppercase, groups of three letters)", c.Code)
 	}
 	rest := strings.Join(f[1:], "")

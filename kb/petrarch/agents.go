@@ -84,7 +84,7 @@ func parseAgent(subst map[string][]string, s string) (AgentEntry, error) {
 	default:
 		return e, fmt.Errorf("code %q has no '~' (want [~CODE] or [CODE~])", code)
 	}
-	if !isCode(e.Code) {
+	if !kb.IsCode(e.Code) {
 		return e, fmt.Errorf("code %q is not a CAMEO code (uppercase, groups of three letters)", e.Code)
 	}
 	root, plural, hasPlural := head, "", false

@@ -206,18 +206,3 @@ func parseDate(s string) (kb.Date, error) {
 	}
 	return d, nil
 }
-
-// isCode reports whether s is a CAMEO-style code as kb accepts it:
-// uppercase letters (digits after the first) in groups of three, at most 15
-// long.
-func isCode(s string) bool {
-	if len(s) == 0 || len(s)%3 != 0 || len(s) > 15 || s[0] < 'A' || s[0] > 'Z' {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		if (s[i] < 'A' || s[i] > 'Z') && (s[i] < '0' || s[i] > '9') {
-			return false
-		}
-	}
-	return true
-}
