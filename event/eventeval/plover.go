@@ -18,8 +18,12 @@ type PLOVERItem struct {
 	ID string `json:"id"`
 	// Text is the sentence, without markup (the file's "text" field).
 	Text string `json:"text"`
-	// Event is the PLOVER event type; the file's DEMAND is read as REQUEST.
+	// Event is the PLOVER event type in the current PLOVER categories (see
+	// currentType): the file's DEMAND is read as REQUEST, DISAPPROVE and
+	// INVESTIGATE as ACCUSE, FIGHT as ASSAULT.
 	Event string `json:"event"`
+	// FileEvent is the event type as the file writes it.
+	FileEvent string `json:"file_event"`
 	// Source lists the codes of the source actors (country codes, or IGO,
 	// NGO, ...), in file order; empty when the record gives none.
 	Source []string `json:"source,omitempty"`
@@ -53,6 +57,23 @@ type ploverRaw struct {
 	TextInfo json.RawMessage `json:"textInfo"`
 }
 
+// currentType maps the event types of the gold standard records, written
+// in PLOVER's earlier 18 categories, to the current ones, by the PLOVER
+// manual's CAMEO conversion table: DEMAND became REQUEST, DISAPPROVE (CAMEO
+// 11) and INVESTIGATE (CAMEO 09) became ACCUSE, FIGHT (CAMEO 19) became
+// ASSAULT. Other types are unchanged.
+func currentType(t string) string {
+	switch t {
+	case "DEMAND":
+		return "REQUEST"
+	case "DISAPPROVE", "INVESTIGATE":
+		return "ACCUSE"
+	case "FIGHT":
+		return "ASSAULT"
+	}
+	return t
+}
+
 // ReadPLOVER reads PLOVER_GSR_CAMEO.json, skipping its DOCUMENT records.
 // A source or target that is not a list of actors (null, or a stray string)
 // counts as none; markup given as a bare string is used like
@@ -81,9 +102,7 @@ func ReadPLOVER(path string) ([]PLOVERItem, error) {
 		}
 		it := PLOVERItem{ID: id, Text: r.Text, Event: r.Event,
 			Source: actorCodes(r.Source), Target: actorCodes(r.Target)}
-		if it.Event == "DEMAND" {
-			it.Event = "REQUEST"
-		}
+		it.Event, it.FileEvent = currentType(r.Event), r.Event
 		it.Spans = markupSpans(markupOf(r.TextInfo), r.Text)
 		items = append(items, it)
 	}
@@ -212,7 +231,7 @@ type PLOVERScores struct {
 // record of highest confidence (the first on ties, see Top):
 //
 //   - event type is right when the top event's PLOVER type equals the gold
-//     event (DEMAND read as REQUEST);
+//     event (the file's types read as current ones, see currentType);
 //   - source country is right when some top-event source's ActorCountry is
 //     among the gold source codes, or when gold and top event both have no
 //     source; target country likewise with the targets (so a target coded

@@ -127,7 +127,8 @@ func TestPLOVERGold(t *testing.T) {
 			}
 		}
 	}
-	if types["DEMAND"] != 0 || types["REQUEST"] != 34 || types["AGREE"] != 40 {
+	if types["DEMAND"] != 0 || types["FIGHT"] != 0 || types["REQUEST"] != 34 || types["AGREE"] != 40 ||
+		types["ACCUSE"] != 25 || types["ASSAULT"] != 32 {
 		t.Errorf("types %v", types)
 	}
 	t.Logf("%d records, %d spans located, types %v", len(items), spans, types)

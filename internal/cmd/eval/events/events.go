@@ -11,6 +11,8 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/sitrep/sitrep/doc"
@@ -39,6 +41,10 @@ type Options struct {
 	JSON bool
 	// Workers is the size of the worker pool; <= 0 means GOMAXPROCS.
 	Workers int
+	// Details, when not empty, names a file that receives one JSON line per
+	// scored PLOVER record and ConfliBERT sentence: the gold label and the
+	// top predicted event, for error analysis.
+	Details string
 }
 
 // NewCmd returns the eval events command. runF replaces Run in tests when
@@ -49,10 +55,11 @@ func NewCmd(f *cmdutil.Factory, runF func(context.Context, *Options) error) *cmd
 	fs.StringVar(&opts.Shared, "shared", "", "shared data `directory` (default: ../shared beside the checkout, or $SITREP_SHARED)")
 	fs.BoolVar(&opts.JSON, "json", false, "print the scores as JSON")
 	fs.IntVar(&opts.Workers, "workers", 0, "number of parallel workers (0: GOMAXPROCS)")
+	fs.StringVar(&opts.Details, "details", "", "write one JSON line per scored PLOVER record and ConfliBERT sentence to `file`")
 	return &cmdutil.Command{
 		Name:  "events",
 		Short: "Score event coding on the seed, PLOVER and ConfliBERT data",
-		Usage: "sitrep eval events [--shared DIR] [--json]",
+		Usage: "sitrep eval events [--shared DIR] [--json] [--details FILE]",
 		Long: `Run the whole chain (parse, actors, events) and score the events:
 
   seed: eval/seed.gold.jsonl against seed/lebanon-israel-2026-03-09.txt
@@ -108,6 +115,7 @@ func Run(ctx context.Context, opts *Options) error {
 		return fmt.Errorf("load models: %w", err)
 	}
 	var res Result
+	var details []Detail
 	missing := func(path string) bool {
 		if _, err := os.Stat(path); err != nil {
 			fmt.Fprintf(opts.ErrOut, "sitrep: eval events: %s not found; skipped\n", path)
@@ -160,6 +168,9 @@ func Run(ctx context.Context, opts *Options) error {
 		}
 		s := eventeval.ScorePLOVER(items, recs)
 		res.PLOVER = &s
+		for _, it := range items {
+			details = append(details, newDetail("plover", it.ID, it.Text, it.Event+" "+strings.Join(it.Source, ",")+" -> "+strings.Join(it.Target, ","), recs[it.ID]))
+		}
 	}
 	if path := filepath.Join(dir, "data", "conflibert-cameo", "class-train.tsv"); !missing(path) {
 		items, err := eventeval.ReadPenta(path)
@@ -176,8 +187,16 @@ func Run(ctx context.Context, opts *Options) error {
 		}
 		s := eventeval.ScorePenta(items, recs)
 		res.Penta = &s
+		for _, it := range items {
+			details = append(details, newDetail("conflibert", it.ID, it.Text, strconv.Itoa(it.Penta), recs[it.ID]))
+		}
 	}
 	res.Seconds = time.Since(start).Seconds()
+	if opts.Details != "" {
+		if err := writeDetails(opts.Details, details); err != nil {
+			return err
+		}
+	}
 	if opts.JSON {
 		enc := json.NewEncoder(opts.Out)
 		enc.SetIndent("", "  ")
@@ -236,6 +255,65 @@ func write(w io.Writer, r *Result) error {
 	pf("%.1fs\n", r.Seconds)
 	if err != nil {
 		return fmt.Errorf("write scores: %w", err)
+	}
+	return nil
+}
+
+// Detail is one scored item of --details: the gold label and the top event.
+type Detail struct {
+	Set  string `json:"set"`
+	ID   string `json:"id"`
+	Text string `json:"text"`
+	Gold string `json:"gold"`
+	// Top is the highest-confidence event ("" when none): trigger, CAMEO
+	// code, PLOVER type, penta class, source and target codes.
+	Top string `json:"top"`
+	// Events counts all events coded for the item.
+	Events int `json:"events"`
+}
+
+func newDetail(set, id, text, gold string, recs []event.Record) Detail {
+	d := Detail{Set: set, ID: id, Text: text, Gold: gold, Events: len(recs)}
+	if t := eventeval.Top(recs); t >= 0 {
+		r := &recs[t]
+		trig, typ, penta := "", "", ""
+		if r.Trigger != nil {
+			trig = r.Trigger.Text
+		}
+		if r.PLOVER != nil {
+			typ = r.PLOVER.Type
+		}
+		if r.PentaClass != nil {
+			penta = strconv.Itoa(*r.PentaClass)
+		}
+		d.Top = fmt.Sprintf("%s %s %s p%s %s -> %s", trig, r.Cameo, typ, penta, actorCodes(r.Source), actorCodes(r.Target))
+	}
+	return d
+}
+
+func actorCodes(as []event.Actor) string {
+	var cs []string
+	for _, a := range as {
+		cs = append(cs, a.Code)
+	}
+	return strings.Join(cs, ",")
+}
+
+// writeDetails writes the details as JSON Lines to path.
+func writeDetails(path string, ds []Detail) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return fmt.Errorf("eval events: details: %w", err)
+	}
+	enc := json.NewEncoder(f)
+	for _, d := range ds {
+		if err := enc.Encode(d); err != nil {
+			f.Close()
+			return fmt.Errorf("eval events: write %s: %w", path, err)
+		}
+	}
+	if err := f.Close(); err != nil {
+		return fmt.Errorf("eval events: write %s: %w", path, err)
 	}
 	return nil
 }
