@@ -33,7 +33,21 @@
 //     A past participle modifying a noun ("property seized by X") is passive.
 //   - Reported speech: generic statement verbs (CAMEO 010) that introduce
 //     speech (a ccomp or parataxis) are not coded; the embedded event is
-//     coded with its own subject only.
+//     coded with its own subject only. A warning or promise about another
+//     actor's deed ("analysts warned that Israel could strike") is speech
+//     too. A statement of another's obligation ("Russia said Sudan must
+//     return the helicopter") is a demand (10) on that actor.
+//   - Intentions (intent.go): an appeal, demand, proposal or threat is one
+//     event whose content is the predicate it governs, which is not coded
+//     apart; a predicate the subject intends ("will visit", "plans to send
+//     aid") is coded as the expression of that intent (03x), or as a threat
+//     (13x) when it is coercion or force.
+//   - Targets (target.go): when a frame finds no target, the indirect
+//     object, the governed predicate's arguments (for appeals, demands,
+//     intents, threats), the trigger's obliques, the object's obliques and
+//     finally a place (standing for its country) are tried in turn.
+//   - Lemmas: a verb the lemmatizer did not know gets its lemma repaired
+//     against the lexicon (Lexicon.VerbLemma: "declined" -> decline).
 //   - Actors: mentions of kind actor; outlets never; places only as a
 //     fallback target when they carry an actor code. Coordinated actors
 //     (conj) all count. An argument noun that is no mention takes the coded
@@ -57,7 +71,8 @@
 //     without a target takes the answered event's source as implicit target.
 //
 // Confidence is a simple heuristic: 0.9 when source and target both have a
-// coded actor, 0.6 when one is missing, 0.1 less for event nouns.
+// coded actor, 0.6 when one is missing, 0.1 less for event nouns, 0.15 less
+// for an event below another event's trigger in the tree.
 package coder
 
 import (
@@ -98,6 +113,7 @@ type cand struct {
 	tgtRel   string
 	status   event.Status
 	nominal  bool
+	embedded bool // a descendant of another candidate's trigger
 }
 
 // Code returns the events of d, in sentence and trigger order, with the
@@ -113,7 +129,7 @@ func (c *Coder) code(d *doc.Doc) ([]event.Record, []bool) {
 	var out []event.Record
 	var resp []bool
 	for si := range d.Sentences {
-		s := newSent(d, si)
+		s := newSent(d, si, c.lex.VerbLemma)
 		var cands []cand
 		for i := range s.toks {
 			if s.toks[i].UPOS == "VERB" {
@@ -134,6 +150,8 @@ func (c *Coder) code(d *doc.Doc) ([]event.Record, []bool) {
 		for k := range cands {
 			cands[k].code = c.refine(s, cands, cands[k])
 		}
+		cands = intentions(cands)
+		markEmbedded(s, cands)
 		seen := map[string]bool{}
 		for _, cd := range cands {
 			r, ok := c.record(s, cd)
@@ -198,6 +216,9 @@ func (c *Coder) record(s *sent, cd cand) (event.Record, bool) {
 	}
 	if cd.nominal {
 		r.Confidence -= 0.1
+	}
+	if cd.embedded {
+		r.Confidence -= 0.15
 	}
 	r.ID = event.StableID(r.Doc, r.Sentence, t.Start, r.Cameo, src, tgt)
 	r.Explain = c.explain(s, cd)
@@ -306,6 +327,24 @@ func hasCode(as []event.Actor) bool {
 		}
 	}
 	return false
+}
+
+// markEmbedded marks the candidates whose trigger lies below another
+// candidate's trigger in the tree: the main event of a sentence is the one
+// the others hang from ("demanded an admission that forces murdered").
+func markEmbedded(s *sent, cands []cand) {
+	trig := map[int]bool{}
+	for _, cd := range cands {
+		trig[cd.trigger] = true
+	}
+	for k := range cands {
+		for h, n := s.head(cands[k].trigger), 0; h >= 0 && n < len(s.toks); h, n = s.head(h), n+1 {
+			if trig[h] {
+				cands[k].embedded = true
+				break
+			}
+		}
+	}
 }
 
 // lendTargets gives an intending modifier event without a target the target

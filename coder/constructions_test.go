@@ -55,15 +55,6 @@ func TestConstructions(t *testing.T) {
 			trig:  "called", code: "020", src: "LBNGOV", tgt: "ISR",
 		},
 		{
-			name: "called on X to do Y: X does Y",
-			toks: []tk{{"Lebanon", "Lebanon", "PROPN", 2, "nsubj"}, {"called", "call", "VERB", 0, "root"},
-				{"on", "on", "ADP", 4, "case"}, {"Israel", "Israel", "PROPN", 2, "obl"},
-				{"to", "to", "PART", 6, "mark"}, {"attack", "attack", "VERB", 2, "xcomp"},
-				{"Hezbollah", "Hezbollah", "PROPN", 6, "obj"}},
-			ments: []mk{lbn(0), isr(3), hez(6)},
-			trig:  "attack", code: "190", src: "ISR", tgt: "LBNREB",
-		},
-		{
 			name: "multiword predicate without its oblique",
 			toks: []tk{{"Israel", "Israel", "PROPN", 2, "nsubj"}, {"held", "hold", "VERB", 0, "root"},
 				{"talks", "talk", "NOUN", 2, "obj"}, {"yesterday", "yesterday", "NOUN", 2, "obl:tmod"}},

@@ -99,7 +99,7 @@ func TestNounPhraseActors(t *testing.T) {
 				{"to", "to", "PART", 4, "mark"}, {"withdraw", "withdraw", "VERB", 2, "xcomp"},
 				{"from", "from", "ADP", 6, "case"}, {"Lebanon", "Lebanon", "PROPN", 4, "obl"}},
 			ments: []mk{isr(0), {5, 6, 5, doc.KindPlace, "LBN"}},
-			trig:  "refused", code: "1246", src: "ISR", tgt: "",
+			trig:  "refused", code: "1246", src: "ISR", tgt: "LBN", // the place withdrawn from
 		},
 		{
 			name: "accused X of crimes: 1121",

@@ -132,10 +132,18 @@ func (s *sent) roleTok(i int, role string, passive bool, prepTok int) (int, stri
 func (c *Coder) verb(s *sent, i int) (cand, bool) {
 	lemma := s.lemma(i)
 	if m, ok := c.modifierOf(s, i); ok {
-		if g, gov := c.governs(s, i); gov {
-			if m.Event == "" {
-				return cand{}, false
-			}
+		g, gov := c.governs(s, i)
+		// A modifier without an event code is no event of its own, except a
+		// verb that halts what it governs ("suspended talks": the verb's own
+		// frames code the suspension) or governs a clause, which it cannot
+		// modify ("suspended aid after the convoy was attacked").
+		if gov && m.Event == "" && (m.Effect != lexicon.Negated && s.rel(g) != "ccomp" || len(c.lex.Verbs(lemma)) == 0) {
+			return cand{}, false
+		}
+		if gov && m.Event != "" && s.speech(i, g, m.Event) {
+			return cand{}, false
+		}
+		if gov && m.Event != "" {
 			cd := cand{trigger: i, governed: g, lend: m.Effect == lexicon.Intended, code: m.Event, kind: "modifier", entry: m.Lemma, status: c.status(s, i, 0)}
 			passive := s.passive(i)
 			cd.srcTok, cd.srcRel = s.roleTok(i, "subj", passive, -1)
@@ -146,6 +154,7 @@ func (c *Coder) verb(s *sent, i int) (cand, bool) {
 				}
 			}
 			cd.src, cd.tgt = s.mentionsAt(cd.srcTok, asSource), s.mentionsAt(cd.tgtTok, asTarget)
+			c.fillTarget(s, &cd)
 			return cd, true
 		}
 	}
@@ -207,13 +216,25 @@ func (c *Coder) verb(s *sent, i int) (cand, bool) {
 	if bestScore < 0 {
 		return cand{}, false
 	}
-	if best.code == "010" && (s.child(i, "ccomp", "parataxis") >= 0 || s.rel(i) == "parataxis") {
-		return cand{}, false // reported speech: the embedded event is coded instead
+	if best.code == "010" {
+		if g := s.child(i, "ccomp"); g >= 0 && s.obliged(g) {
+			// "Russia said Sudan must return the helicopter": a demand
+			// whose content is the obligation.
+			best.kind, best.code, best.governed, best.entry = "modifier", "100", g, best.entry+" that ... must"
+			best.tgt, best.tgtTok, best.tgtRel = nil, -1, ""
+			best.status = c.status(s, i, 0)
+			c.fillTarget(s, &best)
+			return best, true
+		}
+		if s.child(i, "ccomp", "parataxis") >= 0 || s.rel(i) == "parataxis" {
+			return cand{}, false // reported speech: the embedded event is coded instead
+		}
 	}
 	for _, u := range bestUsed {
 		s.consumed[u] = true
 	}
 	best.status = c.status(s, i, 0)
+	c.fillTarget(s, &best)
 	return best, true
 }
 
@@ -359,4 +380,43 @@ func (s *sent) supportVerb(c *Coder, i int) int {
 		}
 	}
 	return -1
+}
+
+// obliged reports whether predicate i is stated as an obligation of its
+// subject: a "must" or "have to"/"need to" ("Sudan must return the
+// helicopter", "Iraq has to comply").
+func (s *sent) obliged(i int) bool {
+	for _, k := range s.kids[i] {
+		if s.rel(k) == "aux" && s.lemma(k) == "must" {
+			return true
+		}
+	}
+	switch s.lemma(i) {
+	case "have", "need":
+		x := s.child(i, "xcomp")
+		return x >= 0 && s.toks[x].XPOS == "VB" && s.child(i, "nsubj") >= 0
+	}
+	return false
+}
+
+// speech reports whether modifier i with event code code, governing g, only
+// reports what another actor may do: a warning, promise or statement
+// ("analysts warned that Israel could strike") whose clause has a subject
+// of its own. Demands and appeals stay events ("demanded that Japan
+// withdraw"); so do threats and promises about the speaker itself ("vowed
+// that it would retaliate").
+func (s *sent) speech(i, g int, code string) bool {
+	switch code[:2] {
+	case "01", "03", "13":
+	default:
+		return false
+	}
+	if s.rel(g) != "ccomp" {
+		return false
+	}
+	subj, own := s.child(g, "nsubj", "nsubj:pass"), s.gramSubj(i, 0)
+	if subj < 0 || s.toks[subj].UPOS == "PRON" {
+		return false
+	}
+	return own < 0 || s.ment[subj] < 0 || s.ment[own] < 0 || s.d.Mentions[s.ment[subj]].Code != s.d.Mentions[s.ment[own]].Code
 }

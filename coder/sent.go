@@ -20,13 +20,26 @@ type sent struct {
 	ment []int
 	// consumed marks tokens used as fixed words of a multiword verb.
 	consumed []bool
+	// lemmas holds the lower-case lemma of each token, verbs repaired by
+	// the lexicon (Lexicon.VerbLemma).
+	lemmas []string
 }
 
-func newSent(d *doc.Doc, si int) *sent {
+// newSent indexes sentence si of d; verbLemma repairs the lemmas of verbs
+// (nil keeps them).
+func newSent(d *doc.Doc, si int, verbLemma func(form, lemma string) string) *sent {
 	toks := d.SentenceTokens(si)
 	s := &sent{d: d, idx: si, base: d.Sentences[si].First, toks: toks,
 		kids: make([][]int, len(toks)), ment: make([]int, len(toks)), consumed: make([]bool, len(toks))}
+	s.lemmas = make([]string, len(toks))
 	for i, t := range toks {
+		s.lemmas[i] = strings.ToLower(t.Text)
+		if t.Lemma != "" && t.Lemma != "_" {
+			s.lemmas[i] = strings.ToLower(t.Lemma)
+		}
+		if verbLemma != nil && (t.UPOS == "VERB" || strings.HasPrefix(t.XPOS, "VB")) {
+			s.lemmas[i] = verbLemma(t.Text, s.lemmas[i])
+		}
 		s.ment[i] = -1
 		if h := t.Head - 1; h >= 0 && h < len(toks) && h != i {
 			s.kids[h] = append(s.kids[h], i)
@@ -50,13 +63,9 @@ func newSent(d *doc.Doc, si int) *sent {
 	return s
 }
 
-// lemma returns the lower-case lemma of token i (its text when unlemmatized).
-func (s *sent) lemma(i int) string {
-	if l := s.toks[i].Lemma; l != "" && l != "_" {
-		return strings.ToLower(l)
-	}
-	return strings.ToLower(s.toks[i].Text)
-}
+// lemma returns the lower-case lemma of token i (its text when
+// unlemmatized), a verb's as the lexicon repaired it.
+func (s *sent) lemma(i int) string { return s.lemmas[i] }
 
 // rel returns the relation of token i.
 func (s *sent) rel(i int) string { return s.toks[i].DepRel }
@@ -214,6 +223,9 @@ func (s *sent) actors(ms []int) []event.Actor {
 	var out []event.Actor
 	for _, mi := range ms {
 		m := s.d.Mentions[mi]
+		if m.Kind == doc.KindPlace && m.Code == "" {
+			m.Code = m.Country // a place stands for its country
+		}
 		out = append(out, event.Actor{Text: m.Text, Start: m.Start, End: m.End, Code: m.Code,
 			Country: m.Country, Sector: m.Sector, Name: m.Name, ID: m.ID, Via: m.Via})
 	}

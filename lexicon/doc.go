@@ -11,6 +11,7 @@
 //	nouns*.tsv      lemma  cameo  source  target  notes
 //	modifiers*.tsv  lemma  effect  event  notes
 //	refine*.tsv     code  cue  refined  notes
+//	forms*.tsv      form  lemma  notes
 //
 // Every file starts with a header line naming its columns; blank lines and
 // lines starting with '#' are ignored; '|' separates alternatives within a
@@ -31,6 +32,10 @@
 // the verb must have an oblique with one of those prepositions, which holds
 // the content of the event rather than an actor ("call for" a ceasefire, as
 // against "call on" someone).
+//
+// Forms. forms*.tsv lists irregular verb forms ("fled" -> flee) for
+// VerbLemma, which repairs the lemma of a verb the lemmatizer did not know
+// (regular inflections need no rows).
 //
 // Noun frames. source lists the markers that introduce the source of a
 // nominal event: "poss" for a possessive ("Israel's airstrikes"), "by"

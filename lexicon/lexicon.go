@@ -114,6 +114,7 @@ type Lexicon struct {
 	nouns     map[string][]Noun // lemma and head word -> senses
 	modifiers map[string]Modifier
 	refines   map[string]string // code or root + "\t" + cue -> refined code
+	forms     map[string]string // irregular verb form -> lemma
 	stats     Stats
 }
 
@@ -185,6 +186,75 @@ func (x *Lexicon) Noun(lemma string) []Noun {
 func (x *Lexicon) Modifier(lemma string) (Modifier, bool) {
 	m, ok := x.modifiers[norm(lemma)]
 	return m, ok
+}
+
+// known reports whether lemma is a verb or modifier of the lexicon.
+func (x *Lexicon) known(lemma string) bool {
+	if _, ok := x.verbs[lemma]; ok {
+		return true
+	}
+	_, ok := x.modifiers[lemma]
+	return ok
+}
+
+// VerbLemma returns the lexicon's lemma for a verb form whose lemmatizer
+// lemma is lemma. A statistical lemmatizer guesses the base of a form it has
+// not seen from its suffix, and guesses wrong when English spelling changed
+// the stem ("declined" -> "declin", "shelled" -> "shel") or the verb is
+// irregular ("fled"). VerbLemma keeps lemma when the lexicon knows it as a
+// verb or modifier; otherwise it tries the irregular forms of the forms
+// tables, then the regular inflections of form (-s, -es, -ies, -ed, -d,
+// -ied, -ing, a doubled final consonant, a dropped final e), and returns the
+// first base the lexicon knows. When none is known it returns lemma
+// (lower-cased).
+func (x *Lexicon) VerbLemma(form, lemma string) string {
+	lemma = strings.ToLower(lemma)
+	if x.known(lemma) {
+		return lemma
+	}
+	f := strings.ToLower(form)
+	if l, ok := x.forms[f]; ok && x.known(l) {
+		return l
+	}
+	for _, c := range baseCandidates(f) {
+		if x.known(c) {
+			return c
+		}
+	}
+	return lemma
+}
+
+// baseCandidates returns the possible bases of an inflected English verb
+// form by the regular spelling rules, most likely first.
+func baseCandidates(f string) []string {
+	var out []string
+	undouble := func(stem string) {
+		n := len(stem)
+		if n >= 3 && stem[n-1] == stem[n-2] && !strings.ContainsRune("aeiou", rune(stem[n-1])) {
+			out = append(out, stem[:n-1]) // "stopped", British "cancelled"
+		}
+	}
+	switch {
+	case strings.HasSuffix(f, "ied") && len(f) > 4:
+		out = append(out, f[:len(f)-3]+"y")
+	case strings.HasSuffix(f, "ed") && len(f) > 3:
+		stem := f[:len(f)-2]
+		out = append(out, stem+"e", stem)
+		undouble(stem)
+	case strings.HasSuffix(f, "ying") && len(f) > 5:
+		out = append(out, f[:len(f)-4]+"ie", f[:len(f)-3])
+	case strings.HasSuffix(f, "ing") && len(f) > 4:
+		stem := f[:len(f)-3]
+		out = append(out, stem+"e", stem)
+		undouble(stem)
+	case strings.HasSuffix(f, "ies") && len(f) > 4:
+		out = append(out, f[:len(f)-3]+"y")
+	case strings.HasSuffix(f, "es") && len(f) > 3:
+		out = append(out, f[:len(f)-2], f[:len(f)-1])
+	case strings.HasSuffix(f, "s") && len(f) > 2:
+		out = append(out, f[:len(f)-1])
+	}
+	return out
 }
 
 // Refine returns the refined code for an event coded code whose object or

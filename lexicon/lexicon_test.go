@@ -274,3 +274,25 @@ func BenchmarkLoad(b *testing.B) {
 		}
 	}
 }
+
+func TestVerbLemma(t *testing.T) {
+	x, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct{ form, lemma, want string }{
+		{"declined", "declin", "decline"},   // dropped e
+		{"shelled", "shel", "shell"},        // doubled consonant
+		{"fought", "fought", "fight"},       // irregular, from the forms table
+		{"bombarded", "bombard", "bombard"}, // the lemmatizer was right
+		{"threatens", "threaten", "threaten"},
+		{"Rallying", "rallying", "rally"},
+		{"denied", "denie", "deny"},
+		{"glorbed", "glorb", "glorb"}, // unknown to the lexicon: kept
+	}
+	for _, tt := range tests {
+		if got := x.VerbLemma(tt.form, tt.lemma); got != tt.want {
+			t.Errorf("VerbLemma(%q, %q) = %q, want %q", tt.form, tt.lemma, got, tt.want)
+		}
+	}
+}

@@ -38,6 +38,7 @@ type loader struct {
 	nouns     layered[Noun]
 	modifiers layered[Modifier]
 	refines   layered[Refinement]
+	forms     layered[string]
 	errs      []error
 }
 
@@ -53,7 +54,7 @@ func (l *loader) layer(fsys fs.FS, name func(string) string) {
 	for _, f := range files {
 		kind := kindOf(f)
 		if kind == "" {
-			l.errs = append(l.errs, fmt.Errorf("%s: not a lexicon file (want verbs*.tsv, nouns*.tsv, modifiers*.tsv or refine*.tsv)", name(f)))
+			l.errs = append(l.errs, fmt.Errorf("%s: not a lexicon file (want verbs*.tsv, nouns*.tsv, modifiers*.tsv, refine*.tsv or forms*.tsv)", name(f)))
 			continue
 		}
 		data, err := fs.ReadFile(fsys, f)
@@ -67,7 +68,7 @@ func (l *loader) layer(fsys fs.FS, name func(string) string) {
 
 // load parses one file of the given kind into the current layer.
 func (l *loader) load(kind, file string, data []byte) {
-	cols := map[string][]string{"verbs": verbCols, "nouns": nounCols, "modifiers": modifierCols, "refine": refineCols}[kind]
+	cols := map[string][]string{"verbs": verbCols, "nouns": nounCols, "modifiers": modifierCols, "refine": refineCols, "forms": formCols}[kind]
 	rows, errs := parseTSV(file, data, cols)
 	l.errs = append(l.errs, errs...)
 	mods := map[string]int{} // modifier lemma -> line, within this file
@@ -85,6 +86,10 @@ func (l *loader) load(kind, file string, data []byte) {
 		case "refine":
 			if f, ok := c.refinement(r); ok {
 				l.refines.put(l.n, f.Code+"\t"+f.Cue, f)
+			}
+		case "forms":
+			if f, lemma, ok := c.form(r); ok {
+				l.forms.put(l.n, f, lemma)
 			}
 		case "modifiers":
 			if m, ok := c.modifier(r); ok {
@@ -107,6 +112,7 @@ func (l *loader) finish() *Lexicon {
 		nouns:     map[string][]Noun{},
 		modifiers: map[string]Modifier{},
 		refines:   map[string]string{},
+		forms:     map[string]string{},
 		stats:     Stats{VerbsByRoot: map[string]int{}, NounsByRoot: map[string]int{}},
 	}
 	lemmas := map[string]bool{}
@@ -143,6 +149,10 @@ func (l *loader) finish() *Lexicon {
 	for _, k := range l.refines.keys {
 		rs := l.refines.rows[k]
 		x.refines[k] = rs[len(rs)-1].Refined
+	}
+	for _, k := range l.forms.keys {
+		fs := l.forms.rows[k]
+		x.forms[k] = fs[len(fs)-1]
 	}
 	return x
 }

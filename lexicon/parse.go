@@ -18,6 +18,7 @@ var (
 	nounCols     = []string{"lemma", "cameo", "source", "target", "notes"}
 	modifierCols = []string{"lemma", "effect", "event", "notes"}
 	refineCols   = []string{"code", "cue", "refined", "notes"}
+	formCols     = []string{"form", "lemma", "notes"}
 )
 
 // row is one data line: its 1-based line number and its cells by column.
@@ -218,6 +219,16 @@ func (c *checker) modifier(r row) (Modifier, bool) {
 	return m, len(c.errs) == 0
 }
 
+// form checks a row of a forms*.tsv file: an inflected verb form and its
+// lemma, both single lower-case words.
+func (c *checker) form(r row) (string, string, bool) {
+	f, l := c.lemma(r.cells["form"]), c.lemma(r.cells["lemma"])
+	if strings.Contains(f, " ") || strings.Contains(l, " ") || f == "" || l == "" {
+		c.add("form and lemma must be single words")
+	}
+	return f, l, len(c.errs) == 0
+}
+
 // refinement checks a row of a refine*.tsv file: code is a CAMEO root (two
 // digits) or code, cue a lemma or "event:NN" (the root of a governed event),
 // refined a code of the same root.
@@ -242,7 +253,7 @@ func (c *checker) refinement(r row) (Refinement, bool) {
 // kindOf returns the kind of a data file from its name, or "".
 func kindOf(name string) string {
 	base := path.Base(name)
-	for _, k := range []string{"verbs", "nouns", "modifiers", "refine"} {
+	for _, k := range []string{"verbs", "nouns", "modifiers", "refine", "forms"} {
 		if strings.HasPrefix(base, k) && strings.HasSuffix(base, ".tsv") {
 			return k
 		}

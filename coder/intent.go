@@ -1,0 +1,112 @@
+package coder
+
+import (
+	"slices"
+
+	"github.com/sitrep/sitrep/event"
+)
+
+// The CAMEO codebook codes what an actor says it will do, not the deed: an
+// offer, promise or plan to meet, cooperate, give aid or yield is an
+// expression of intent to cooperate (03), one to use force or coercion is a
+// threat (13). An appeal or demand (02, 10), a proposal (03) or a threat
+// (13) is one event whose content is the predicate it governs ("urged
+// Israel to withdraw" is an appeal for withdrawal, not a withdrawal).
+
+// contentRoot reports whether a modifier event of this root takes the
+// predicate it governs as its content, so that the governed predicate is
+// no event of its own.
+func contentRoot(root string) bool {
+	switch root {
+	case "02", "03", "10", "13":
+		return true
+	}
+	return false
+}
+
+// intentCode returns the CAMEO code of an expressed intention to do what
+// code names: 03x for cooperation, meetings, aid and yielding (04-08), 13x
+// for coercion and force (14-20); "" when the codebook has no such code.
+func intentCode(code string) string {
+	if len(code) < 2 {
+		return ""
+	}
+	switch code[:2] {
+	case "04":
+		return "036" // meet or negotiate
+	case "05":
+		return "032" // diplomatic cooperation
+	case "06":
+		return pick(code, map[string]string{"061": "0311", "062": "0312", "063": "0313", "064": "0314"}, "031")
+	case "07":
+		return pick(code, map[string]string{"071": "0331", "072": "0332", "073": "0333", "074": "0334"}, "033")
+	case "08":
+		return pick(code, map[string]string{
+			"081": "0351", "082": "0352", "083": "034", "0831": "0341", "0832": "0342", "0833": "0343",
+			"0834": "0344", "084": "0353", "085": "0354", "086": "0355", "087": "0356",
+		}, "035")
+	case "14":
+		return "133" // political dissent, protest
+	case "16":
+		return pick(code, map[string]string{"161": "1313", "162": "1311", "163": "1312", "164": "134", "165": "135", "166": "136"}, "131")
+	case "17":
+		return pick(code, map[string]string{"172": "132", "1721": "1321", "1722": "1322", "1723": "1323", "1724": "1324"}, "137")
+	case "18", "20":
+		return "1383" // unconventional violence
+	case "19":
+		return pick(code, map[string]string{"191": "1381", "192": "1382"}, "1384")
+	}
+	return ""
+}
+
+// pick returns the value of the longest prefix of code in m, else def.
+func pick(code string, m map[string]string, def string) string {
+	for n := len(code); n >= 3; n-- {
+		if v, ok := m[code[:n]]; ok {
+			return v
+		}
+	}
+	return def
+}
+
+// intentions applies the codebook's treatment of intentions to the
+// candidates of a sentence (codes already refined): a predicate governed by
+// an appeal, demand, proposal or threat is dropped as that event's content;
+// a modifier of intent (promise, vow, agree) governing force or coercion
+// becomes a threat of it; a predicate of the subject's own intent ("will
+// visit", "plans to send aid") becomes the matching 03 or 13 code. Events
+// of 01-03 and 09-13 keep their codes: intending to speak, appeal or
+// accuse is coded as the speech act.
+func intentions(cands []cand) []cand {
+	content := map[int]bool{}
+	for k := range cands {
+		m := &cands[k]
+		if m.kind != "modifier" || m.governed < 0 || !contentRoot(m.code[:2]) {
+			continue
+		}
+		content[m.governed] = true
+		if m.code[:2] != "03" {
+			continue
+		}
+		for _, g := range cands {
+			if g.trigger == m.governed && g.code >= "14" {
+				if t := intentCode(g.code); t != "" {
+					m.code = t // "vowed to retaliate": a threat
+				}
+			}
+		}
+	}
+	out := cands[:0]
+	for _, cd := range cands {
+		if content[cd.trigger] && cd.kind != "modifier" {
+			continue
+		}
+		if cd.status == event.Intended && cd.kind != "modifier" {
+			if t := intentCode(cd.code); t != "" {
+				cd.code = t
+			}
+		}
+		out = append(out, cd)
+	}
+	return slices.Clip(out)
+}

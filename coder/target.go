@@ -1,0 +1,162 @@
+package coder
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/sitrep/sitrep/doc"
+)
+
+// Reporters often leave the target of an event outside the frame's role:
+// "gave the Ivory Coast aid" (the indirect object), "offered to hand over
+// the suspects to Britain" (the governed predicate's oblique), "demanded
+// that the US cancel the sale" (the governed clause's subject), "provide aid
+// for Romania" (inside the object), "lifted the curfew in Darfur", "arrived
+// in Amman" (the place, standing for its country). fillTarget looks there,
+// in that order, when the frame found no target.
+
+// recipientPrep reports whether p introduces obliques that may hold the
+// target of an event whose frame names none.
+func recipientPrep(p string) bool {
+	switch p {
+	case "to", "for", "with", "against", "on", "toward", "towards", "at", "into", "over", "upon":
+		return true
+	}
+	return false
+}
+
+// placePrep reports whether p introduces obliques naming where an event
+// happens.
+func placePrep(p string) bool {
+	switch p {
+	case "in", "into", "at", "to", "across", "throughout", "inside", "near", "from":
+		return true
+	}
+	return false
+}
+
+// fillTarget sets the target of cd, when it has none, from the places the
+// package comment lists. The trigger's own obliques are tried for every
+// event but statements; the governed predicate's arguments only for
+// appeals, demands, intents and threats, whose content it is ("offered to
+// hand over the suspects to Britain"; a refusal's target is whoever asked,
+// see the links); places stand for their country only for visits (042,
+// 043: the host) and for material events and reactions to them (roots
+// 06-20), where the place is the party acted on; a venue of talks is no
+// party to them.
+func (c *Coder) fillTarget(s *sent, cd *cand) {
+	if len(cd.tgt) > 0 || cd.kind == "noun" || len(cd.code) < 2 {
+		return
+	}
+	root := cd.code[:2]
+	set := func(k int, rel string, ms []int) bool {
+		ms = slices.DeleteFunc(slices.Clone(ms), func(m int) bool { return slices.Contains(cd.src, m) })
+		if len(ms) == 0 || !s.anyCoded(ms) && !s.anyPlace(ms) {
+			return false
+		}
+		cd.tgt, cd.tgtTok, cd.tgtRel = ms, k, rel
+		return true
+	}
+	i := cd.trigger
+	if k := s.child(i, "iobj"); k >= 0 && set(k, "iobj", s.actorsAt(k)) {
+		return
+	}
+	g := cd.governed
+	if g >= 0 && s.toks[g].UPOS != "NOUN" && contentRoot(root) {
+		// "demanded that the US cancel": the addressee of a demand or
+		// appeal is the subject of the clause it governs.
+		if r := root; (r == "02" || r == "10" || r == "13") && s.rel(g) == "ccomp" {
+			if k := s.child(g, "nsubj"); k >= 0 && set(k, "ccomp>nsubj", s.actorsAt(k)) {
+				return
+			}
+		}
+		if k := s.child(g, "obj", "iobj"); k >= 0 && set(k, "xcomp>obj", s.actorsAt(k)) {
+			return
+		}
+		if k := s.obliqueWithActor(g, recipientPrep); k >= 0 && set(k, "xcomp>obl:"+s.caseOf(k), s.actorsAt(k)) {
+			return
+		}
+	}
+	if root == "01" {
+		return
+	}
+	if k := s.obliqueWithActor(i, recipientPrep); k >= 0 && set(k, "obl:"+s.caseOf(k), s.actorsAt(k)) {
+		return
+	}
+	obj := s.child(i, "obj")
+	if g >= 0 && obj < 0 {
+		obj = s.child(g, "obj")
+	}
+	if obj >= 0 && s.ment[obj] < 0 && len(c.lex.Noun(s.lemma(obj))) == 0 {
+		// "aid for Romania", "embargoes on sales to Iran"; an event noun's
+		// obliques are its own ("welcomed the ban on Hezbollah").
+		for _, k := range s.kids[obj] {
+			if r := s.rel(k); (r == "nmod" || strings.HasPrefix(r, "nmod:")) && r != "nmod:poss" && recipientPrep(s.caseOf(k)) {
+				if set(k, "obj>nmod:"+s.caseOf(k), s.actorsAt(k)) {
+					return
+				}
+			}
+		}
+	}
+	if cd.code == "042" || cd.code == "043" || root >= "06" && root <= "20" {
+		for _, h := range []int{i, g, obj} {
+			if h < 0 {
+				continue
+			}
+			for _, k := range s.kids[h] {
+				if r := s.rel(k); (strings.HasPrefix(r, "obl") || strings.HasPrefix(r, "nmod")) && placePrep(s.caseOf(k)) {
+					if ps := s.placesAt(k); len(ps) > 0 && set(k, "place:"+s.caseOf(k), ps) {
+						return
+					}
+				}
+			}
+		}
+	}
+}
+
+// actorsAt returns the actor mentions argument token k stands for (see
+// mentionsAt), without place fallbacks.
+func (s *sent) actorsAt(k int) []int {
+	return slices.DeleteFunc(s.mentionsAt(k, asSource), func(m int) bool { return s.d.Mentions[m].Kind != doc.KindActor })
+}
+
+// placesAt returns the place mention at token k, or at its amod, compound
+// or nmod ("the besieged Bosnian town", "the town of Gjilan"), when it has
+// a country.
+func (s *sent) placesAt(k int) []int {
+	for _, t := range append([]int{k}, s.kids[k]...) {
+		if r := s.rel(t); t != k && r != "amod" && r != "compound" && r != "nmod" {
+			continue
+		}
+		if m := s.ment[t]; m >= 0 {
+			mm := s.d.Mentions[m]
+			if (mm.Kind == doc.KindPlace || mm.Kind == doc.KindActor) && (mm.Code != "" || mm.Country != "") {
+				return []int{m}
+			}
+		}
+	}
+	return nil
+}
+
+// anyPlace reports whether some mention of ms is a place with a country.
+func (s *sent) anyPlace(ms []int) bool {
+	for _, m := range ms {
+		if mm := s.d.Mentions[m]; mm.Kind == doc.KindPlace && (mm.Code != "" || mm.Country != "") {
+			return true
+		}
+	}
+	return false
+}
+
+// obliqueWithActor returns the first obl or nmod child of i whose case is
+// accepted by prep and that holds a coded actor, or -1.
+func (s *sent) obliqueWithActor(i int, prep func(string) bool) int {
+	for _, k := range s.kids[i] {
+		r := s.rel(k)
+		if (r == "obl" || r == "nmod" || strings.HasPrefix(r, "obl:") || strings.HasPrefix(r, "nmod:")) && r != "nmod:poss" &&
+			prep(s.caseOf(k)) && s.anyCoded(s.actorsAt(k)) {
+			return k
+		}
+	}
+	return -1
+}
