@@ -151,7 +151,7 @@ func TestCode(t *testing.T) {
 				{"talks", "talk", "NOUN", 4, "obj"}, {"with", "with", "ADP", 7, "case"},
 				{"Hezbollah", "Hezbollah", "PROPN", 4, "obl"}},
 			ments: []mk{isr(0), hez(6)},
-			want: []want{{"agreed", "036", event.Asserted, "ISR", "LBNREB"}}, // the talks are its content
+			want:  []want{{"agreed", "036", event.Asserted, "ISR", "LBNREB"}}, // the talks are its content
 		},
 		{
 			name: "asked him to mediate",
@@ -159,7 +159,7 @@ func TestCode(t *testing.T) {
 				{"Barrack", "Barrack", "PROPN", 2, "obj"}, {"to", "to", "PART", 5, "mark"},
 				{"meet", "meet", "VERB", 2, "xcomp"}, {"Israel", "Israel", "PROPN", 5, "obj"}},
 			ments: []mk{{0, 1, 0, doc.KindActor, "LBNGOV"}, {2, 3, 2, doc.KindActor, "USAGOV"}, isr(5)},
-			want: []want{{"asked", "026", event.Asserted, "LBNGOV", "USAGOV"}},
+			want:  []want{{"asked", "026", event.Asserted, "LBNGOV", "USAGOV"}},
 		},
 		{
 			name: "called on X to do Y: one appeal, Y its content",
