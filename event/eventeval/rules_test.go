@@ -84,3 +84,19 @@ func TestTop(t *testing.T) {
 		}
 	}
 }
+
+func TestDatasetPenta(t *testing.T) {
+	tests := []struct {
+		root string
+		want int
+		ok   bool
+	}{
+		{"01", 0, true}, {"02", 0, true}, {"05", 1, true}, {"08", 2, true}, {"09", 3, true},
+		{"13", 3, true}, {"14", 4, true}, {"15", 4, true}, {"16", 3, true}, {"20", 4, true}, {"21", 0, false}, {"", 0, false},
+	}
+	for _, tt := range tests {
+		if got, ok := DatasetPenta(tt.root); got != tt.want || ok != tt.ok {
+			t.Errorf("DatasetPenta(%q) = %d %v, want %d %v", tt.root, got, ok, tt.want, tt.ok)
+		}
+	}
+}

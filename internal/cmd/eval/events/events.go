@@ -250,7 +250,7 @@ func write(w io.Writer, r *Result) error {
 			s.Items, s.NoEvent, s.EventType, s.SourceCountry, s.TargetCountry, s.BothCountries, s.AnyEventType)
 	}
 	if s := r.Penta; s != nil {
-		pf("conflibert class-train: penta accuracy %s, %d without event\n", s.Accuracy, s.NoEvent)
+		pf("conflibert class-train: penta accuracy %s, %d without event; under the labels' class scheme %s\n", s.Accuracy, s.NoEvent, s.DatasetScheme)
 	}
 	pf("%.1fs\n", r.Seconds)
 	if err != nil {
