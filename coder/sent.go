@@ -223,8 +223,13 @@ func (s *sent) actors(ms []int) []event.Actor {
 	var out []event.Actor
 	for _, mi := range ms {
 		m := s.d.Mentions[mi]
-		if m.Kind == doc.KindPlace && m.Code == "" {
+		switch {
+		case m.Kind == doc.KindPlace && m.Code == "":
 			m.Code = m.Country // a place stands for its country
+		case m.Kind == doc.KindActor && m.Code == "" && m.Country == "" && m.Sector != "":
+			// An agent of no known country is coded by its role alone,
+			// as CAMEO does ("REB", "CVL", "OPP").
+			m.Code = m.Sector
 		}
 		out = append(out, event.Actor{Text: m.Text, Start: m.Start, End: m.End, Code: m.Code,
 			Country: m.Country, Sector: m.Sector, Name: m.Name, ID: m.ID, Via: m.Via})
