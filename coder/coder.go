@@ -151,6 +151,7 @@ func (c *Coder) code(d *doc.Doc) ([]event.Record, []bool) {
 			cands[k].code = c.refine(s, cands, cands[k])
 		}
 		cands = intentions(cands)
+		cands = absorbIncluded(s, cands)
 		markEmbedded(s, cands)
 		seen := map[string]bool{}
 		for _, cd := range cands {
@@ -327,6 +328,35 @@ func hasCode(as []event.Actor) bool {
 		}
 	}
 	return false
+}
+
+// absorbIncluded drops an event noun that only details another event noun
+// of the same root it modifies ("airstrikes, including strikes in Beirut",
+// "attacks such as bombings"), lending it its target when it has none.
+func absorbIncluded(s *sent, cands []cand) []cand {
+	at := map[int]int{}
+	for k, cd := range cands {
+		at[cd.trigger] = k
+	}
+	drop := map[int]bool{}
+	for k, cd := range cands {
+		if cd.kind != "noun" || !strings.HasPrefix(s.rel(cd.trigger), "nmod") {
+			continue
+		}
+		if h, ok := at[s.head(cd.trigger)]; ok && cands[h].kind == "noun" && cands[h].code[:2] == cd.code[:2] {
+			if len(cands[h].tgt) == 0 {
+				cands[h].tgt, cands[h].tgtTok, cands[h].tgtRel = cd.tgt, cd.tgtTok, "including>"+cd.tgtRel
+			}
+			drop[k] = true
+		}
+	}
+	out := cands[:0]
+	for k, cd := range cands {
+		if !drop[k] {
+			out = append(out, cd)
+		}
+	}
+	return out
 }
 
 // markEmbedded marks the candidates whose trigger lies below another

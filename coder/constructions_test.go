@@ -124,3 +124,29 @@ func runTriggerCases(t *testing.T, tests []triggerCase) {
 		})
 	}
 }
+
+func TestTargetsOutsideTheFrame(t *testing.T) {
+	isr := func(i int) mk { return mk{i, i + 1, i, doc.KindActor, "ISR"} }
+	lbn := func(i int) mk { return mk{i, i + 1, i, doc.KindActor, "LBNGOV"} }
+	tests := []triggerCase{
+		{
+			name: "airstrikes including strikes in a city: the city's country",
+			toks: []tk{{"Israel", "Israel", "PROPN", 2, "nsubj"}, {"launched", "launch", "VERB", 0, "root"},
+				{"airstrikes", "airstrike", "NOUN", 2, "obj"}, {"including", "including", "VERB", 5, "case"},
+				{"strikes", "strike", "NOUN", 3, "nmod"}, {"in", "in", "ADP", 7, "case"},
+				{"Beirut", "Beirut", "PROPN", 5, "nmod"}},
+			ments: []mk{isr(0), {6, 7, 6, doc.KindPlace, "LBN"}},
+			trig:  "airstrikes", code: "195", src: "ISR", tgt: "LBN",
+		},
+		{
+			name: "frustration that X did: X is the target",
+			toks: []tk{{"Lebanon", "Lebanon", "PROPN", 2, "nsubj"}, {"criticized", "criticize", "VERB", 0, "root"},
+				{"that", "that", "SCONJ", 6, "mark"}, {"Israel", "Israel", "PROPN", 6, "nsubj"},
+				{"had", "have", "AUX", 6, "aux"}, {"ignored", "ignore", "VERB", 2, "ccomp"},
+				{"talks", "talk", "NOUN", 6, "obj"}},
+			ments: []mk{lbn(0), isr(3)},
+			trig:  "criticized", code: "111", src: "LBNGOV", tgt: "ISR",
+		},
+	}
+	runTriggerCases(t, tests)
+}

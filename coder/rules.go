@@ -78,6 +78,11 @@ func (c *Coder) status(s *sent, i, depth int) event.Status {
 	if h < 0 || depth > 4 {
 		return st
 	}
+	if s.rel(i) == "acl" && s.toks[h].UPOS == "NOUN" && s.child(i, "mark") >= 0 && s.lemma(s.child(i, "mark")) == "to" {
+		// "orders to deploy troops", "the decision to expel": what a noun
+		// announces with an infinitive has not happened yet.
+		st = stronger(st, event.Intended)
+	}
 	switch r := s.rel(i); {
 	case r == "xcomp" || r == "ccomp" || r == "acl" || (r == "obj" && s.toks[i].UPOS == "NOUN"):
 		if m, ok := c.modifierOf(s, h); ok {
@@ -348,6 +353,7 @@ func (c *Coder) noun(s *sent, i int) (cand, bool) {
 		}
 	}
 	cd.status = c.status(s, i, 0)
+	c.fillTarget(s, &cd)
 	return cd, true
 }
 

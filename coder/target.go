@@ -45,7 +45,7 @@ func placePrep(p string) bool {
 // 06-20), where the place is the party acted on; a venue of talks is no
 // party to them.
 func (c *Coder) fillTarget(s *sent, cd *cand) {
-	if len(cd.tgt) > 0 || cd.kind == "noun" || len(cd.code) < 2 {
+	if len(cd.tgt) > 0 || len(cd.code) < 2 {
 		return
 	}
 	root := cd.code[:2]
@@ -58,8 +58,38 @@ func (c *Coder) fillTarget(s *sent, cd *cand) {
 		return true
 	}
 	i := cd.trigger
+	if cd.kind == "noun" {
+		// "airstrikes, including strikes in Beirut": the places of the
+		// noun and of the nouns it includes.
+		if root >= "14" && root <= "20" {
+			for _, h := range append([]int{i}, s.kids[i]...) {
+				if h != i && !strings.HasPrefix(s.rel(h), "nmod") {
+					continue
+				}
+				if k := s.placeOblique(h); k >= 0 && set(k, "place:"+s.caseOf(k), s.placesAt(k)) {
+					return
+				}
+			}
+		}
+		return
+	}
 	if k := s.child(i, "iobj"); k >= 0 && set(k, "iobj", s.actorsAt(k)) {
 		return
+	}
+	if root >= "10" && root <= "13" || root == "02" {
+		// "expressed frustration that the administration has shown
+		// little interest", "complained that Iran armed the rebels": the
+		// subject of the content clause, of the trigger or of its object.
+		for _, h := range []int{i, s.child(i, "obj")} {
+			if h < 0 {
+				continue
+			}
+			if cl := s.child(h, "ccomp", "acl"); cl >= 0 && s.child(cl, "mark") >= 0 && s.lemma(s.child(cl, "mark")) == "that" {
+				if k := s.child(cl, "nsubj", "nsubj:pass"); k >= 0 && set(k, "that>nsubj", s.actorsAt(k)) {
+					return
+				}
+			}
+		}
 	}
 	g := cd.governed
 	if g >= 0 && s.toks[g].UPOS != "NOUN" && contentRoot(root) {
@@ -103,15 +133,22 @@ func (c *Coder) fillTarget(s *sent, cd *cand) {
 			if h < 0 {
 				continue
 			}
-			for _, k := range s.kids[h] {
-				if r := s.rel(k); (strings.HasPrefix(r, "obl") || strings.HasPrefix(r, "nmod")) && placePrep(s.caseOf(k)) {
-					if ps := s.placesAt(k); len(ps) > 0 && set(k, "place:"+s.caseOf(k), ps) {
-						return
-					}
-				}
+			if k := s.placeOblique(h); k >= 0 && set(k, "place:"+s.caseOf(k), s.placesAt(k)) {
+				return
 			}
 		}
 	}
+}
+
+// placeOblique returns the first obl or nmod child of h introduced by a
+// place preposition that names a place with a country, or -1.
+func (s *sent) placeOblique(h int) int {
+	for _, k := range s.kids[h] {
+		if r := s.rel(k); (strings.HasPrefix(r, "obl") || strings.HasPrefix(r, "nmod")) && placePrep(s.caseOf(k)) && len(s.placesAt(k)) > 0 {
+			return k
+		}
+	}
+	return -1
 }
 
 // actorsAt returns the actor mentions argument token k stands for (see
@@ -122,7 +159,7 @@ func (s *sent) actorsAt(k int) []int {
 
 // placesAt returns the place mention at token k, or at its amod, compound
 // or nmod ("the besieged Bosnian town", "the town of Gjilan"), when it has
-// a country.
+// a country; a country named as an actor counts, a group in it does not.
 func (s *sent) placesAt(k int) []int {
 	for _, t := range append([]int{k}, s.kids[k]...) {
 		if r := s.rel(t); t != k && r != "amod" && r != "compound" && r != "nmod" {
@@ -130,7 +167,7 @@ func (s *sent) placesAt(k int) []int {
 		}
 		if m := s.ment[t]; m >= 0 {
 			mm := s.d.Mentions[m]
-			if (mm.Kind == doc.KindPlace || mm.Kind == doc.KindActor) && (mm.Code != "" || mm.Country != "") {
+			if (mm.Kind == doc.KindPlace || mm.Kind == doc.KindActor && mm.Sector == "") && (mm.Code != "" || mm.Country != "") {
 				return []int{m}
 			}
 		}
