@@ -296,9 +296,11 @@ func (c *Coder) cues(s *sent, cands []cand, cd cand) []string {
 	}
 	for _, k := range s.kids[i] {
 		if r := s.rel(k); (r == "obl" || strings.HasPrefix(r, "obl:")) && k != cd.tgtTok && k != cd.srcTok && s.ment[k] < 0 {
-			switch s.caseOf(k) {
-			case "of", "for", "to", "over":
+			switch cs := s.caseOf(k); {
+			case cs == "of" || cs == "for" || cs == "to":
 				noun(k)
+			case cs == "over" && cd.code[:2] != "13":
+				noun(k) // "criticized X over abuses"; a threat "over" something gives its reason
 			}
 		}
 	}
