@@ -366,11 +366,20 @@ func absorbIncluded(s *sent, cands []cand) []cand {
 // the others hang from ("demanded an admission that forces murdered").
 func markEmbedded(s *sent, cands []cand) {
 	trig := map[int]bool{}
-	for _, cd := range cands {
+	support := map[int]int{} // candidate index -> the verb staging it
+	for k, cd := range cands {
 		trig[cd.trigger] = true
+		if h := s.head(cd.trigger); cd.kind == "noun" && h >= 0 && s.rel(cd.trigger) == "obj" && s.toks[h].UPOS == "VERB" {
+			// The verb that stages a nominal event stands for it:
+			// "staged rallies to demand reforms".
+			trig[h], support[k] = true, h
+		}
 	}
 	for k := range cands {
 		for h, n := s.head(cands[k].trigger), 0; h >= 0 && n < len(s.toks); h, n = s.head(h), n+1 {
+			if v, ok := support[k]; ok && v == h {
+				continue
+			}
 			if trig[h] {
 				cands[k].embedded = true
 				break

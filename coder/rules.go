@@ -71,7 +71,11 @@ func (c *Coder) status(s *sent, i, depth int) event.Status {
 			l = "not"
 		}
 		if m, ok := c.lex.Modifier(l); ok && m.Effect != "" {
-			st = stronger(st, event.Status(m.Effect))
+			eff := event.Status(m.Effect)
+			if l == "would" && s.reportedFuture(i) {
+				eff = event.Intended // "said it would allow": will, reported
+			}
+			st = stronger(st, eff)
 		}
 	}
 	h := s.head(i)
@@ -425,4 +429,29 @@ func (s *sent) speech(i, g int, code string) bool {
 		return false
 	}
 	return own < 0 || s.ment[subj] < 0 || s.ment[own] < 0 || s.d.Mentions[s.ment[subj]].Code != s.d.Mentions[s.ment[own]].Code
+}
+
+// reportedFuture reports whether predicate i is the complement of a verb
+// of speech and has no condition of its own, so that its "would" is the
+// backshifted "will" of reported speech ("Iraq said it would allow the
+// inspectors back") rather than a conditional ("would strike if attacked").
+func (s *sent) reportedFuture(i int) bool {
+	if s.rel(i) != "ccomp" || s.head(i) < 0 {
+		return false
+	}
+	for _, k := range s.kids[i] {
+		if s.rel(k) == "advcl" {
+			if m := s.child(k, "mark"); m >= 0 {
+				switch s.lemma(m) {
+				case "if", "unless", "should":
+					return false
+				}
+			}
+		}
+	}
+	switch s.lemma(s.head(i)) {
+	case "say", "announce", "state", "declare", "tell", "add", "confirm", "indicate", "report", "insist", "stress", "reiterate", "promise", "pledge", "vow", "warn", "threaten", "signal", "agree", "decide":
+		return true
+	}
+	return false
 }

@@ -211,6 +211,10 @@ func (st *state) gap(s *sentence, a, b unit) (to, ok bool) {
 	if k < b.first && s.keys[k-s.first] == "to" && k+1 == b.first && a.kind == eAgent && w.liaison[a.term] {
 		return true, true
 	}
+	if k+2 == b.first && isCountryKind(a.kind) && !a.ethnic && s.keys[k-s.first] == "-" && s.keys[k+1-s.first] == "led" &&
+		(b.kind == eAgent || b.kind == eOrg) {
+		return false, true // "US-led forces", "Saudi-led coalition": the leader's
+	}
 	for ; k < b.first; k++ {
 		if !w.modifiers[s.keys[k-s.first]] {
 			return false, false

@@ -29,11 +29,11 @@ func (st *state) coref() {
 			st.description(i)
 		case c.nameOnly || (c.class == cPlace && c.m.Via == doc.ViaDictionary && c.m.Last-c.m.First == 1):
 			st.surname(i)
-			if c.class == cPerson && c.m.Code == "" && c.m.Country == "" && c.m.Sector != "" {
+			if c.class == cPerson && c.m.Code == "" && c.m.Country == "" && c.m.Sector != "" && !st.possessor(i) {
 				st.inferCountry(i)
 			}
 		case c.class == cAgent && c.m.Code == "":
-			if !st.possessor(i) && c.definite {
+			if !st.possessor(i) && !st.npCountry(i) && c.definite {
 				st.definiteAgent(i)
 			}
 			if c.m.Code == "" && c.m.Country == "" {
@@ -214,36 +214,42 @@ func (st *state) definiteAgent(i int) {
 	}
 }
 
-// possessor codes a bare agent noun by its possessor: "Hezbollah's
-// military" is Hezbollah, "Syria's army" Syrian, "its forces" whatever "its"
-// refers to.
+// possessor codes a bare agent noun or a titled person of unknown country
+// by its possessor: "Hezbollah's military" is Hezbollah, "Syria's army"
+// Syrian, "Aleppo's residents" and "Catalonia's former leader Carles
+// Puigdemont" of the place's country, "its forces" and "his troops" of the
+// country of whatever "its" or "his" refers to. It comes before any country
+// the noun phrase names after the noun ("its forces in Crimea" are the
+// possessor's) and before the document's countries.
 func (st *state) possessor(i int) bool {
 	c := &st.cands[i]
-	f := c.m.First
-	if f == 0 {
+	if c.poss == 0 {
 		return false
 	}
-	want := f
-	if k := key(st.d.Tokens[f-1].Text); k == "'s" {
-		want = f - 1
-	} else if k != "its" && k != "their" {
-		return false
+	k := c.poss - 1
+	want := k + 1 // a possessive determiner: the pronoun ends after it
+	if key(st.d.Tokens[k].Text) == "'s" {
+		want = k // the possessor ends before "'s"
 	}
 	for j := i - 1; j >= 0; j-- {
 		a := &st.cands[j]
 		if a.m.Sentence != c.m.Sentence {
 			return false
 		}
-		if a.m.Last != want && !(a.class == cPron && a.m.First == f-1) || a.drop || a.m.Kind != doc.KindActor {
+		if a.m.Last != want || a.drop || a.m.First >= c.m.First {
 			continue
 		}
 		switch {
-		case a.class == cOrg && a.m.Code != "":
-			c.m.Code, c.m.Country, c.m.Name, c.m.ID = a.m.Code, a.m.Country, a.m.Name, a.m.ID
-			c.class, c.orgKind = cOrg, a.orgKind
-		case a.m.Country != "" && (a.class == cCountry || a.class == cAgent):
+		case a.m.Kind == doc.KindActor && a.class == cOrg && a.m.Code != "":
+			c.m.Code, c.m.Country = a.m.Code, a.m.Country
+			if c.class != cPerson {
+				c.m.Name, c.m.ID = a.m.Name, a.m.ID
+				c.class, c.orgKind = cOrg, a.orgKind
+			}
+		case a.m.Country != "" && (a.m.Kind == doc.KindActor && (a.class == cCountry || a.class == cAgent || a.class == cPerson) ||
+			a.m.Kind == doc.KindPlace && a.class == cPlace):
 			c.m.Country, c.m.Code = a.m.Country, a.m.Country+c.m.Sector
-			if cc, ok := st.r.kb.Country(a.m.Country); ok {
+			if cc, ok := st.r.kb.Country(a.m.Country); ok && c.class != cPerson {
 				c.m.Name = cc.Name
 			}
 		default:
@@ -406,4 +412,152 @@ func (st *state) inferCountry(i int) {
 	} else {
 		c.m.Via = doc.ViaCompositional
 	}
+}
+
+// npCountry codes a bare agent noun (candidate i) by a country its own noun
+// phrase names after it, read from the parse: a prepositional modifier with
+// "in", "from" or "of" ("protesters in the eastern Kosovan town of Gjilan",
+// "troops from Chad", "officials of the Syrian government") whose noun is a
+// country, a place or an actor with a country, or is modified by one (a
+// demonym, or a place after "of" or "in"), up to two modifiers deep; after
+// "of", an organisation ("fighters of Hamas") gives its code, as a
+// possessor does. Without a parse it is the country right after the noun
+// (countryAfter), which compose already tried for nouns without a
+// possessor.
+func (st *state) npCountry(i int) bool {
+	c := &st.cands[i]
+	if c.m.Sentence < 0 || c.m.Sentence >= len(st.sents) {
+		return false
+	}
+	s := &st.sents[c.m.Sentence]
+	if s.keys == nil {
+		return false
+	}
+	toks := st.d.Tokens
+	if toks[c.m.Head].DepRel == "" {
+		if c.poss == 0 {
+			return false
+		}
+		cc := st.countryAfter(s, c.m.Last)
+		if cc == nil {
+			return false
+		}
+		c.m.Code, c.m.Country, c.m.Name = cc.Code+c.m.Sector, cc.Code, cc.Name
+		c.m.Via = doc.ViaCompositional
+		return true
+	}
+	j := st.modifierCountry(s, c.m.Head, c.m.Last, 0)
+	if j < 0 {
+		return false
+	}
+	a := &st.cands[j]
+	if a.class == cOrg {
+		c.m.Code, c.m.Country, c.m.Name, c.m.ID = a.m.Code, a.m.Country, a.m.Name, a.m.ID
+		c.class, c.orgKind = cOrg, a.orgKind
+	} else {
+		c.m.Country, c.m.Code = a.m.Country, a.m.Country+c.m.Sector
+		if cc, ok := st.r.kb.Country(a.m.Country); ok {
+			c.m.Name = cc.Name
+		}
+	}
+	c.m.Via = doc.ViaCompositional
+	return true
+}
+
+// npDepth is how many modifiers deep modifierCountry looks.
+const npDepth = 2
+
+// modifierCountry returns the candidate that gives token h (a noun of
+// sentence s) a country through its modifiers at or after token from, or
+// -1: see npCountry. A prepositional modifier may be a country, a place or
+// an actor with a country, or an organisation after "of". Only a modifier
+// naming a kind of place (geoNouns: "town", "nation") is looked through,
+// since "donor of assistance in Iraq" is not Iraqi; its own modifiers may
+// be an adjective or compound that is a country or a country's area ("the
+// Kosovan town", "the Gaza town"), not any place name used as a word
+// ("Central"), or a prepositional modifier as above ("of Gjilan").
+func (st *state) modifierCountry(s *sentence, h, from, depth int) int {
+	toks := st.d.Tokens
+	heads := st.candHeads()
+	var nmods [8]int
+	n := 0
+	for k := max(from, s.first); k < s.last; k++ {
+		if s.first+toks[k].Head-1 != h || toks[k].Head == 0 {
+			continue
+		}
+		rel := toks[k].DepRel
+		prep := ""
+		switch {
+		case rel == "nmod":
+			prep = st.caseWord(s, k)
+			if prep != "in" && prep != "from" && prep != "of" {
+				continue
+			}
+			if n < len(nmods) {
+				nmods[n] = k
+				n++
+			}
+		case depth > 0 && (rel == "amod" || rel == "compound"):
+		default:
+			continue
+		}
+		j := heads[k]
+		if j < 0 {
+			continue
+		}
+		a := &st.cands[j]
+		switch {
+		case a.drop || a.m.Kind != doc.KindActor && a.m.Kind != doc.KindPlace:
+		case prep == "":
+			if a.m.Country != "" && (a.class == cCountry || a.class == cPlace && a.m.Code != "") {
+				return j
+			}
+		case a.class == cOrg && a.m.Code != "" && prep == "of" && a.m.Kind == doc.KindActor:
+			return j
+		case a.m.Country != "" && (a.class == cCountry || a.class == cPlace || a.class == cAgent):
+			return j
+		}
+	}
+	if depth+1 < npDepth {
+		for _, k := range nmods[:n] {
+			if !st.r.words.geoNouns[s.keys[k-s.first]] {
+				continue
+			}
+			if j := st.modifierCountry(s, k, s.first, depth+1); j >= 0 {
+				return j
+			}
+		}
+	}
+	return -1
+}
+
+// caseWord returns the key of the preposition ("case" dependent) of token
+// k, or "".
+func (st *state) caseWord(s *sentence, k int) string {
+	toks := st.d.Tokens
+	for j := k - 1; j >= s.first && j >= k-8; j-- {
+		if toks[j].DepRel == "case" && s.first+toks[j].Head-1 == k {
+			return s.keys[j-s.first]
+		}
+	}
+	return ""
+}
+
+// candHeads returns, for each token of the document, the first kept
+// candidate headed by it, or -1; the candidates must be in their final
+// order.
+func (st *state) candHeads() []int {
+	if st.headCand != nil {
+		return st.headCand
+	}
+	st.headCand = make([]int, len(st.d.Tokens))
+	for k := range st.headCand {
+		st.headCand[k] = -1
+	}
+	for j := range st.cands {
+		if h := st.cands[j].m.Head; h >= 0 && h < len(st.headCand) && st.headCand[h] < 0 && !st.cands[j].drop {
+			st.headCand[h] = j
+		}
+	}
+	return st.headCand
 }

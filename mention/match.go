@@ -1,6 +1,7 @@
 package mention
 
 import (
+	"strings"
 	"unicode"
 
 	"github.com/sitrep/sitrep/doc"
@@ -24,6 +25,9 @@ type unit struct {
 	// locative reports a locative preposition before the unit (determiners
 	// and adjectives may stand between).
 	locative bool
+	// ethnic reports a demonym after "ethnic" ("ethnic Albanians"): a
+	// people, whatever country they live in, not the country's actor.
+	ethnic bool
 }
 
 // sentence holds the tokens of one sentence and their lookup keys.
@@ -40,6 +44,9 @@ func (st *state) match(s *sentence) []unit {
 	var units []unit
 	for i := s.first; i < s.last; {
 		u, ok := st.longest(s, i)
+		if !ok {
+			u, ok = st.hyphenPrefix(s, i)
+		}
 		if !ok {
 			i++
 			continue
@@ -90,6 +97,7 @@ func (st *state) match(s *sentence) []unit {
 			u.poss = true
 		}
 		u.locative = st.afterLocative(s, u.first)
+		u.ethnic = u.kind == eAdj && u.first > s.first && s.keys[u.first-1-s.first] == "ethnic"
 		_ = toks
 	}
 	return out
@@ -202,6 +210,38 @@ func (st *state) longest(s *sentence, i int) (unit, bool) {
 	}
 	_ = toks
 	return best, found
+}
+
+// hyphenPrefix matches a country name or demonym before a hyphen inside
+// token i, as pre-tokenized text keeps it ("British-ruled", "U.S.-led"):
+// a one-token unit of that kind.
+func (st *state) hyphenPrefix(s *sentence, i int) (unit, bool) {
+	k := s.keys[i-s.first]
+	h := strings.IndexByte(k, '-')
+	if h <= 0 || h == len(k)-1 {
+		return unit{}, false
+	}
+	r := st.r
+	nx, ok := r.nodes[0].next[k[:h]]
+	if !ok {
+		return unit{}, false
+	}
+	text := st.d.Tokens[i].Text
+	if hb := strings.IndexByte(text, '-'); hb > 0 {
+		text = text[:hb]
+	}
+	u := unit{first: i, last: i + 1}
+	for _, kind := range [...]uint8{eCountry, eAdj} {
+		for _, e := range r.nodes[nx].entries {
+			if e.kind == kind && e.plen == 1 && caseOK(text, e.cases[0]) {
+				if u.kind == 0 {
+					u.kind = kind
+				}
+				u.cands = append(u.cands, e)
+			}
+		}
+	}
+	return u, u.kind != 0
 }
 
 func joinKeys(ks []string) string {

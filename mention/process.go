@@ -49,6 +49,11 @@ type cand struct {
 	appos int
 	// drop marks a candidate to leave out of the output.
 	drop bool
+	// poss is one more than the token of a possessive determiner or "'s"
+	// before a bare agent noun or a titled unknown person, with only
+	// modifiers between ("its forces", "Catalonia's former leader"); 0 for
+	// none. The possessor gives the country (see possessor).
+	poss int
 }
 
 // state is one Process call's working data.
@@ -70,6 +75,12 @@ type state struct {
 	// bytePos maps code point offsets of the document text to byte offsets;
 	// built on first use.
 	bytePos []int
+	// sents holds the sentences by index into d.Sentences; a skipped
+	// sentence has no keys.
+	sents []sentence
+	// headCand maps a token to the first kept candidate headed by it, or
+	// -1; built on first use, after the candidates are sorted.
+	headCand []int
 }
 
 // Process finds the mentions of d, a tokenized, tagged and (ideally) parsed
@@ -77,6 +88,7 @@ type state struct {
 // already had. Tokens without tags or parse still get dictionary matches.
 func (r *Resolver) Process(d *doc.Doc) {
 	st := &state{r: r, d: d, date: d.Published, midCaps: midSentenceCaps(d)}
+	st.sents = make([]sentence, len(d.Sentences))
 	sents := make([]sentence, 0, len(d.Sentences))
 	units := make([][]unit, 0, len(d.Sentences))
 	counts := map[string]int{}
@@ -87,11 +99,14 @@ func (r *Resolver) Process(d *doc.Doc) {
 		sn := sentence{idx: i, first: s.First, last: s.Last, keys: tokenKeys(d.Tokens[s.First:s.Last])}
 		us := st.match(&sn)
 		for _, u := range us {
-			switch u.kind {
-			case eCountry, eAdj, eMetonym:
+			switch {
+			case u.ethnic:
+				// "ethnic Albanians" names a people, not a country.
+			case isCountryKind(u.kind):
 				counts[r.kb.Countries[u.cands[0].idx].Code]++
 			}
 		}
+		st.sents[i] = sn
 		sents = append(sents, sn)
 		units = append(units, us)
 	}

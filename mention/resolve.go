@@ -28,6 +28,12 @@ func (st *state) resolveSpan(s *sentence, parts []part, first, last int) {
 		p := &parts[i]
 		switch {
 		case p.to:
+		case p.ethnic:
+			// "ethnic Albanians": a people, coded by where they live; a
+			// civilian population unless an agent noun follows.
+			if sector == "" {
+				sector, term = "CVL", joinKeys(s.keys[p.first-s.first:p.last-s.first])
+			}
 		case isCountryKind(p.kind):
 			if country == nil {
 				country = &k.Countries[p.cands[0].idx]
@@ -51,6 +57,9 @@ func (st *state) resolveSpan(s *sentence, parts []part, first, last int) {
 	switch {
 	case person != nil && !modifier:
 		st.resolvePerson(s, &c, person, country, sector)
+		if c.m.Code == "" && country == nil && sector != "" {
+			c.poss = st.possessive(s, first) + 1 // "Catalonia's leader Carles Puigdemont"
+		}
 	case org != nil:
 		c.class, c.orgKind = cOrg, org.Kind
 		c.m.Code, c.m.Country, c.m.Name, c.m.ID = org.Code, org.Country, org.Name, org.ID
@@ -70,6 +79,7 @@ func (st *state) resolveSpan(s *sentence, parts []part, first, last int) {
 		}
 		if c.m.Code == "" {
 			c.m.Via = doc.ViaUnresolved
+			c.poss = st.possessive(s, first) + 1 // "Myanmar's Rohingya community"
 		}
 	case country != nil && sector != "":
 		c.class = cAgent
@@ -85,7 +95,10 @@ func (st *state) resolveSpan(s *sentence, parts []part, first, last int) {
 		c.class = cAgent
 		c.m.Sector = sector
 		c.m.Via = doc.ViaUnresolved
-		if cc := st.countryAfter(s, last); cc != nil {
+		// A possessed noun ("its forces in Crimea") belongs to its
+		// possessor, which coreference resolves first (see possessor).
+		c.poss = st.possessive(s, first) + 1
+		if cc := st.countryAfter(s, last); cc != nil && c.poss == 0 {
 			c.m.Code, c.m.Country, c.m.Name = cc.Code+sector, cc.Code, cc.Name
 			c.m.Via = doc.ViaCompositional
 		}
@@ -298,6 +311,24 @@ func lastWord(name string) string {
 		return ""
 	}
 	return key(f[len(f)-1])
+}
+
+// possessive returns the token of a possessive determiner ("its",
+// "their", "his", "her") or a possessive "'s" before token first, with at
+// most three modifiers between ("former", "top", or by the parse an
+// adjective or compound: "the EU's chief Brexit negotiator"), or -1.
+func (st *state) possessive(s *sentence, first int) int {
+	toks := st.d.Tokens
+	for k := first - 1; k >= s.first && k >= first-4; k-- {
+		switch key := s.keys[k-s.first]; {
+		case key == "its" || key == "their" || key == "his" || key == "her" || key == "'s":
+			return k
+		case st.r.words.modifiers[key], toks[k].DepRel == "amod", toks[k].DepRel == "compound":
+		default:
+			return -1
+		}
+	}
+	return -1
 }
 
 // countryAfter returns the country of a phrase right after a bare agent

@@ -12,7 +12,13 @@
 //
 // A bare surname ("Putin said") is the one KB person of that surname who
 // held a role on the article's date. A bare agent noun or title with no
-// country ("police said", "the government announced", "the rebels",
+// country takes it first from its own noun phrase: its possessor ("its
+// forces", "his troops", "Catalonia's former leader Carles Puigdemont"),
+// else a country or place its prepositional modifier names ("officials in
+// Tehran", "protesters in the Kosovan town of Gjilan"; see npCountry).
+// "X-led forces" are X's. A demonym after "ethnic" names a people, coded by
+// where it lives, not the demonym's country. Otherwise a bare agent noun or
+// title ("police said", "the government announced", "the rebels",
 // "Defence Minister Peter Kamau") takes its country from the document: the
 // nearest earlier actor of the same sector with a country, else the country
 // named most often when no other is named as often, else, when no country

@@ -24,6 +24,9 @@ type wordLists struct {
 	groupNouns map[string]bool
 	// countryNouns are definite descriptions of countries ("the country").
 	countryNouns map[string]bool
+	// geoNouns name places of a country: npCountry looks through them
+	// ("the Kosovan town of Gjilan", "the nation of Kyrgyzstan").
+	geoNouns map[string]bool
 }
 
 func set(words ...string) map[string]bool {
@@ -76,5 +79,10 @@ func newWordLists() wordLists {
 		groupNouns: set("group", "movement", "militia", "organization", "organisation",
 			"faction", "party", "network", "alliance", "coalition", "outfit", "insurgency"),
 		countryNouns: set("country", "nation", "state", "kingdom", "republic"),
+		geoNouns: set("town", "city", "village", "capital", "province", "region", "district",
+			"county", "governorate", "state", "nation", "country", "republic", "kingdom",
+			"territory", "island", "enclave", "area", "neighbourhood", "neighborhood", "suburb",
+			"camp", "port", "border", "towns", "cities", "villages", "provinces", "regions",
+			"areas", "districts", "camps"),
 	}
 }
