@@ -152,6 +152,7 @@ func (c *Coder) code(d *doc.Doc) ([]event.Record, []bool) {
 		}
 		cands = intentions(cands)
 		cands = absorbIncluded(s, cands)
+		cands = c.dropVoicing(s, cands)
 		markEmbedded(s, cands)
 		seen := map[string]bool{}
 		for _, cd := range cands {
@@ -330,6 +331,26 @@ func hasCode(as []event.Actor) bool {
 		}
 	}
 	return false
+}
+
+// dropVoicing drops a statement verb whose object is a coded event noun:
+// the noun is the event and takes the verb's subject as its source
+// ("reiterated its demand that Israel ease restrictions").
+func (c *Coder) dropVoicing(s *sent, cands []cand) []cand {
+	nouns := map[int]bool{}
+	for _, cd := range cands {
+		if cd.kind == "noun" {
+			nouns[cd.trigger] = true
+		}
+	}
+	out := cands[:0]
+	for _, cd := range cands {
+		if o := s.child(cd.trigger, "obj"); cd.kind == "verb" && o >= 0 && nouns[o] && c.statementVerb(cd.entry) {
+			continue
+		}
+		out = append(out, cd)
+	}
+	return out
 }
 
 // absorbIncluded drops an event noun that only details another event noun

@@ -150,3 +150,22 @@ func TestTargetsOutsideTheFrame(t *testing.T) {
 	}
 	runTriggerCases(t, tests)
 }
+
+func TestVoicedNouns(t *testing.T) {
+	isr := func(i int) mk { return mk{i, i + 1, i, doc.KindActor, "ISR"} }
+	tests := []triggerCase{
+		{
+			name: "reiterated its demand: the demand is the event, the speaker its source",
+			toks: []tk{{"Israel", "Israel", "PROPN", 2, "nsubj"}, {"reiterated", "reiterate", "VERB", 0, "root"},
+				{"its", "its", "PRON", 4, "nmod:poss"}, {"demand", "demand", "NOUN", 2, "obj"}},
+			ments: []mk{isr(0), {2, 3, 2, doc.KindActor, ""}},
+			trig:  "demand", code: "100", src: "ISR", tgt: "",
+		},
+	}
+	runTriggerCases(t, tests)
+	c := newCoder(t)
+	recs := c.Code(build(tests[0].toks, tests[0].ments))
+	if len(recs) != 1 {
+		t.Errorf("got %d records, want the demand alone", len(recs))
+	}
+}

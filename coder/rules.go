@@ -319,7 +319,7 @@ func (c *Coder) noun(s *sent, i int) (cand, bool) {
 		srcTok: -1, tgtTok: -1}
 	for _, m := range sense.Source {
 		if k := s.nounMarker(i, m); k >= 0 {
-			if ms := s.mentionsAt(k, asSource); len(ms) > 0 {
+			if ms := s.mentionsAt(k, asSource); len(ms) > 0 && s.anyActorCode(ms) {
 				cd.srcTok, cd.srcRel, cd.src = k, m, ms
 				break
 			}
@@ -327,7 +327,7 @@ func (c *Coder) noun(s *sent, i int) (cand, bool) {
 	}
 	for _, m := range sense.Target {
 		if k := s.nounMarker(i, m); k >= 0 && k != cd.srcTok {
-			if ms := s.mentionsAt(k, asTarget); len(ms) > 0 {
+			if ms := s.mentionsAt(k, asTarget); len(ms) > 0 && s.anyActorCode(ms) {
 				cd.tgtTok, cd.tgtRel, cd.tgt = k, m, ms
 				break
 			}
@@ -382,6 +382,9 @@ func (s *sent) supportVerb(c *Coder, i int) int {
 	case r == "obj":
 		if m, ok := c.modifierOf(s, h); ok && m.Effect == lexicon.Asserted {
 			return h
+		}
+		if c.statementVerb(s.lemma(h)) {
+			return h // "reiterated its demand", "announced a ceasefire"
 		}
 	case (r == "obl" || r == "obl:with") && s.caseOf(i) == "with":
 		switch s.lemma(h) {
@@ -454,4 +457,21 @@ func (s *sent) reportedFuture(i int) bool {
 		return true
 	}
 	return false
+}
+
+// statementVerb reports whether every frame of verb lemma codes a public
+// statement (CAMEO 01): such a verb only voices the event noun it takes as
+// object ("expressed frustration", "issued a warning").
+func (c *Coder) statementVerb(lemma string) bool {
+	n := 0
+	for _, f := range c.lex.Verbs(lemma) {
+		if f.Lemma != lemma {
+			continue // a multiword row under its head ("reiterate demand")
+		}
+		if !strings.HasPrefix(f.CAMEO, "01") {
+			return false
+		}
+		n++
+	}
+	return n > 0
 }

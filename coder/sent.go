@@ -173,6 +173,17 @@ func (s *sent) mentionsAt(i, as int) []int {
 	return actors
 }
 
+// anyActorCode reports whether some mention of ms yields an actor code in
+// a record: its own code, a place's country, or an agent's role.
+func (s *sent) anyActorCode(ms []int) bool {
+	for _, a := range s.actors(ms) {
+		if a.Code != "" {
+			return true
+		}
+	}
+	return false
+}
+
 func (s *sent) anyCoded(ms []int) bool {
 	for _, m := range ms {
 		if s.d.Mentions[m].Code != "" {

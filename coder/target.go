@@ -71,6 +71,14 @@ func (c *Coder) fillTarget(s *sent, cd *cand) {
 				}
 			}
 		}
+		if root >= "10" && root <= "13" || root == "02" {
+			// "its demand that Israel ease restrictions"
+			if cl := s.child(i, "ccomp", "acl"); cl >= 0 && s.child(cl, "mark") >= 0 && s.lemma(s.child(cl, "mark")) == "that" {
+				if k := s.child(cl, "nsubj", "nsubj:pass"); k >= 0 {
+					set(k, "that>nsubj", s.actorsAt(k))
+				}
+			}
+		}
 		return
 	}
 	if k := s.child(i, "iobj"); k >= 0 && set(k, "iobj", s.actorsAt(k)) {
@@ -117,9 +125,11 @@ func (c *Coder) fillTarget(s *sent, cd *cand) {
 	if g >= 0 && obj < 0 {
 		obj = s.child(g, "obj")
 	}
-	if obj >= 0 && s.ment[obj] < 0 && len(c.lex.Noun(s.lemma(obj))) == 0 {
-		// "aid for Romania", "embargoes on sales to Iran"; an event noun's
-		// obliques are its own ("welcomed the ban on Hezbollah").
+	reaction := root == "05" || root == "11" || root == "12"
+	if obj >= 0 && s.ment[obj] < 0 && (!reaction || len(c.lex.Noun(s.lemma(obj))) == 0) {
+		// "aid for Romania", "embargoes on sales to Iran"; when the
+		// trigger reacts to an event noun, the noun's obliques are its own
+		// ("welcomed the ban on Hezbollah").
 		for _, k := range s.kids[obj] {
 			if r := s.rel(k); (r == "nmod" || strings.HasPrefix(r, "nmod:")) && r != "nmod:poss" && recipientPrep(s.caseOf(k)) {
 				if set(k, "obj>nmod:"+s.caseOf(k), s.actorsAt(k)) {
