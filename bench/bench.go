@@ -21,11 +21,16 @@ import (
 
 // Result is the measure of one run of the pipeline over a batch.
 type Result struct {
+	// Stage names what ran: "parse" (tokenize, tag, lemmatize, parse) or
+	// "extract" (parse, then actors, events and JSON Lines).
+	Stage     string  `json:"stage"`
 	Workers   int     `json:"workers"`
 	Documents int     `json:"documents"`
 	Sentences int     `json:"sentences"`
 	Tokens    int     `json:"tokens"`
 	Seconds   float64 `json:"seconds"`
+	// Events counts the records the after-parse stage reported.
+	Events int `json:"events"`
 	// PeakBytes is the process's peak resident memory so far (VmHWM), or
 	// the memory obtained from the OS by the Go runtime where /proc is
 	// missing.
@@ -46,9 +51,15 @@ func rate(n int, secs float64) float64 {
 }
 
 // Run processes arts with p over the given number of workers (<= 0 means
-// GOMAXPROCS) and measures the time, counts and peak memory.
-func Run(ctx context.Context, p *pipeline.Pipeline, arts []doc.Article, workers int) (Result, error) {
-	r := Result{Workers: pipeline.Workers(workers)}
+// GOMAXPROCS) and measures the time, counts and peak memory. then, when
+// not nil, runs on each parsed document in input order (as "sitrep
+// extract" runs its later stages) and returns the number of events it
+// produced; the stage is then "extract", else "parse".
+func Run(ctx context.Context, p *pipeline.Pipeline, arts []doc.Article, workers int, then func(*doc.Doc) (int, error)) (Result, error) {
+	r := Result{Stage: "parse", Workers: pipeline.Workers(workers)}
+	if then != nil {
+		r.Stage = "extract"
+	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	in := make(chan doc.Article)
@@ -67,6 +78,11 @@ func Run(ctx context.Context, p *pipeline.Pipeline, arts []doc.Article, workers 
 		r.Documents++
 		r.Sentences += len(d.Sentences)
 		r.Tokens += len(d.Tokens)
+		if then != nil {
+			n, err := then(d)
+			r.Events += n
+			return err
+		}
 		return nil
 	})
 	r.Seconds = time.Since(start).Seconds()
@@ -129,10 +145,10 @@ type Report struct {
 func (rep Report) Write(w io.Writer) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintf(tw, "model load: %.2f s\n", rep.LoadSeconds)
-	fmt.Fprint(tw, "workers\tdocuments\tsentences\ttokens\tseconds\tsentences/s\ttokens/s\tpeak MiB\t\n")
+	fmt.Fprint(tw, "stage\tworkers\tdocuments\tsentences\ttokens\tevents\tseconds\tsentences/s\ttokens/s\tpeak MiB\t\n")
 	for _, r := range rep.Results {
-		fmt.Fprintf(tw, "%d\t%d\t%d\t%d\t%.2f\t%.0f\t%.0f\t%.1f\t\n",
-			r.Workers, r.Documents, r.Sentences, r.Tokens, r.Seconds,
+		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%d\t%d\t%.2f\t%.0f\t%.0f\t%.1f\t\n",
+			r.Stage, r.Workers, r.Documents, r.Sentences, r.Tokens, r.Events, r.Seconds,
 			r.SentencesPerSecond(), r.TokensPerSecond(), float64(r.PeakBytes)/(1<<20))
 	}
 	if err := tw.Flush(); err != nil {

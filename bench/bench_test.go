@@ -24,7 +24,7 @@ func TestRun(t *testing.T) {
 	arts := []doc.Article{{ID: "1", Text: "a b c"}, {ID: "2", Text: "d e"}, {ID: "3", Text: "f"}}
 	p := &pipeline.Pipeline{Tokenizer: wordTokenizer{}}
 	for _, workers := range []int{1, 4} {
-		r, err := Run(context.Background(), p, arts, workers)
+		r, err := Run(context.Background(), p, arts, workers, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -71,5 +71,21 @@ func TestWrite(t *testing.T) {
 		if !strings.Contains(b.String(), want) {
 			t.Errorf("report lacks %q:\n%s", want, b.String())
 		}
+	}
+}
+
+func TestRunThen(t *testing.T) {
+	arts := []doc.Article{{ID: "1", Text: "a b c"}, {ID: "2", Text: "d e"}}
+	p := &pipeline.Pipeline{Tokenizer: wordTokenizer{}}
+	var order []string
+	r, err := Run(context.Background(), p, arts, 2, func(d *doc.Doc) (int, error) {
+		order = append(order, d.ID)
+		return len(d.Tokens), nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Stage != "extract" || r.Events != 5 || strings.Join(order, ",") != "1,2" {
+		t.Errorf("got %+v, order %v", r, order)
 	}
 }

@@ -18,8 +18,11 @@ import (
 
 	"github.com/sitrep/sitrep/bench"
 	"github.com/sitrep/sitrep/doc"
+	"github.com/sitrep/sitrep/event"
 	"github.com/sitrep/sitrep/internal/cmd/cmdutil"
+	"github.com/sitrep/sitrep/internal/cmd/extract"
 	"github.com/sitrep/sitrep/internal/shared"
+	"github.com/sitrep/sitrep/kb"
 	"github.com/sitrep/sitrep/pipeline"
 )
 
@@ -42,22 +45,32 @@ type Options struct {
 	Limit int
 	// Workers lists the worker counts to measure, in order.
 	Workers []int
+	// Stages lists what to measure: "parse" (the linguistic pipeline)
+	// and/or "extract" (read in memory -> parse -> actors -> events -> JSON
+	// Lines, as "sitrep extract" runs it).
+	Stages []string
+	// LoadKB returns the knowledge base for the extract stage.
+	LoadKB func() (*kb.KB, error)
 }
 
 // NewCmd returns the bench command. runF replaces Run in tests when non-nil.
 func NewCmd(f *cmdutil.Factory, runF func(context.Context, *Options) error) *cmdutil.Command {
-	opts := &Options{Out: f.Out, ErrOut: f.ErrOut, Load: f.Load, Read: f.Read}
+	opts := &Options{Out: f.Out, ErrOut: f.ErrOut, Load: f.Load, Read: f.Read, LoadKB: kb.Load}
 	fs := cmdutil.NewFlagSet("bench")
 	fs.StringVar(&opts.Input, "input", "", "JSON Lines `file` of documents (default: ../shared/"+DefaultInput+")")
 	fs.IntVar(&opts.Limit, "limit", 0, "read at most `N` documents (0: all)")
 	workers := fs.String("workers", "", "comma-separated worker counts to measure (default: 1 and GOMAXPROCS)")
+	stage := fs.String("stage", "all", "what to measure: parse, extract or all")
 	return &cmdutil.Command{
 		Name:  "bench",
 		Short: "Measure the pipeline's throughput and memory",
-		Usage: "sitrep bench [--input FILE] [--limit N] [--workers LIST]",
-		Long: `Load the models (timed), read JSON Lines documents into memory, then run the
-full linguistic pipeline over them once per worker count and print documents,
-sentences, tokens, seconds, sentences/s, tokens/s and peak memory for each.`,
+		Usage: "sitrep bench [--input FILE] [--limit N] [--workers LIST] [--stage parse|extract|all]",
+		Long: `Load the models (timed), read JSON Lines documents into memory, then run
+over them, once per worker count, the linguistic pipeline (stage "parse") and
+the whole chain as "sitrep extract" runs it (stage "extract": parse, then
+actors, events and JSON Lines written to nowhere), and print documents,
+sentences, tokens, events, seconds, sentences/s, tokens/s and peak memory for
+each.`,
 		Flags: fs,
 		Run: func(ctx context.Context, args []string) error {
 			if len(args) > 0 {
@@ -68,6 +81,14 @@ sentences, tokens, seconds, sentences/s, tokens/s and peak memory for each.`,
 				return &cmdutil.FlagError{Err: err}
 			}
 			opts.Workers = w
+			switch *stage {
+			case "all":
+				opts.Stages = []string{"parse", "extract"}
+			case "parse", "extract":
+				opts.Stages = []string{*stage}
+			default:
+				return cmdutil.FlagErrorf("--stage: want parse, extract or all, got %q", *stage)
+			}
 			if runF != nil {
 				return runF(ctx, opts)
 			}
@@ -135,12 +156,33 @@ func Run(ctx context.Context, opts *Options) error {
 		return fmt.Errorf("read %s: no documents", input)
 	}
 
-	for _, w := range opts.Workers {
-		r, err := bench.Run(ctx, p, arts, w)
-		if err != nil {
-			return err
+	for _, stage := range opts.Stages {
+		var then func(*doc.Doc) (int, error)
+		if stage == "extract" {
+			k, err := opts.LoadKB()
+			if err != nil {
+				return fmt.Errorf("load knowledge base: %w", err)
+			}
+			chain, err := extract.NewChain(k)
+			if err != nil {
+				return err
+			}
+			batch := chain.Coder.NewBatch()
+			then = func(d *doc.Doc) (int, error) {
+				recs := chain.BatchEvents(batch, d)
+				if err := event.WriteJSONL(io.Discard, recs); err != nil {
+					return 0, fmt.Errorf("write events of %s: %w", d.ID, err)
+				}
+				return len(recs), nil
+			}
 		}
-		rep.Results = append(rep.Results, r)
+		for _, w := range opts.Workers {
+			r, err := bench.Run(ctx, p, arts, w, then)
+			if err != nil {
+				return err
+			}
+			rep.Results = append(rep.Results, r)
+		}
 	}
 	if err := rep.Write(opts.Out); err != nil {
 		return err

@@ -50,11 +50,12 @@ func TestBench(t *testing.T) {
 		silent  bool
 	}{
 		{"all", []string{"--input", "in.jsonl", "--workers", "1,3"}, docs,
-			[]string{"1 10 20 60 ", "3 10 20 60 "}, "", "", false},
-		{"limit", []string{"--input", "in.jsonl", "--limit", "4", "--workers", "2"}, docs,
-			[]string{"2 4 8 24 "}, "", "", false},
-		{"input error", []string{"--input", "in.jsonl", "--workers", "1"}, withErr,
-			[]string{"1 10 20 60 "}, "sitrep: in.jsonl:1: no text\n", "", true},
+			[]string{"parse 1 10 20 60 0 ", "parse 3 10 20 60 0 ", "extract 1 10 20 60 ", "extract 3 10 20 60 "}, "", "", false},
+		{"limit", []string{"--input", "in.jsonl", "--limit", "4", "--workers", "2", "--stage", "parse"}, docs,
+			[]string{"parse 2 4 8 24 "}, "", "", false},
+		{"input error", []string{"--input", "in.jsonl", "--workers", "1", "--stage", "extract"}, withErr,
+			[]string{"extract 1 10 20 60 "}, "sitrep: in.jsonl:1: no text\n", "", true},
+		{"bad stage", []string{"--stage", "x"}, docs, nil, "", "--stage", false},
 		{"empty", []string{"--input", "in.jsonl"}, nil, nil, "", "no documents", false},
 		{"bad workers", []string{"--workers", "x"}, docs, nil, "", "not a positive number", false},
 	}
