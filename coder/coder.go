@@ -132,7 +132,7 @@ func (c *Coder) code(d *doc.Doc) ([]event.Record, []bool) {
 		s := newSent(d, si, c.lex.VerbLemma)
 		var cands []cand
 		for i := range s.toks {
-			if s.toks[i].UPOS == "VERB" {
+			if s.toks[i].UPOS == "VERB" || s.adjectivalPassive(i) {
 				if cd, ok := c.verb(s, i); ok {
 					cands = append(cands, cd)
 				}
@@ -153,6 +153,7 @@ func (c *Coder) code(d *doc.Doc) ([]event.Record, []bool) {
 		cands = intentions(cands)
 		cands = absorbIncluded(s, cands)
 		cands = c.dropVoicing(s, cands)
+		shareTargets(s, cands)
 		markEmbedded(s, cands)
 		seen := map[string]bool{}
 		for _, cd := range cands {
@@ -197,6 +198,14 @@ func (c *Coder) record(s *sent, cd cand) (event.Record, bool) {
 	src := s.actors(cd.src)
 	tgt := s.actors(cd.tgt)
 	if !hasCode(src) && !hasCode(tgt) {
+		return event.Record{}, false
+	}
+	if !hasCode(src) && cd.kind == "verb" && cd.srcTok >= 0 && s.head(cd.srcTok) != cd.trigger &&
+		s.ment[cd.srcTok] < 0 && s.toks[cd.srcTok].UPOS == "NOUN" {
+		// The subject was inherited through the tree (a controller, a
+		// coordinated clause) and is a common noun naming no actor: the
+		// inheritance went astray ("the dispute has led to pressure ...
+		// to remove the commander").
 		return event.Record{}, false
 	}
 	t := s.toks[cd.trigger]
@@ -351,6 +360,33 @@ func (c *Coder) dropVoicing(s *sent, cands []cand) []cand {
 		out = append(out, cd)
 	}
 	return out
+}
+
+// shareTargets gives an event noun without a target the target of another
+// event of the sentence by the same source and of the same root ("firing
+// rockets toward Israel and increasing its attacks": the attacks are on
+// Israel).
+func shareTargets(s *sent, cands []cand) {
+	codes := func(ms []int) string {
+		var cs []string
+		for _, a := range s.actors(ms) {
+			cs = append(cs, a.Code)
+		}
+		slices.Sort(cs)
+		return strings.Join(cs, "+")
+	}
+	for k := range cands {
+		cd := &cands[k]
+		if cd.kind != "noun" || len(cd.tgt) > 0 || len(cd.src) == 0 {
+			continue
+		}
+		for _, o := range cands {
+			if o.trigger != cd.trigger && len(o.tgt) > 0 && o.code[:2] == cd.code[:2] && codes(o.src) == codes(cd.src) {
+				cd.tgt, cd.tgtTok, cd.tgtRel = o.tgt, o.tgtTok, "implicit(target of "+s.toks[o.trigger].Text+")"
+				break
+			}
+		}
+	}
 }
 
 // absorbIncluded drops an event noun that only details another event noun

@@ -169,3 +169,49 @@ func TestVoicedNouns(t *testing.T) {
 		t.Errorf("got %d records, want the demand alone", len(recs))
 	}
 }
+
+func TestDiscourseConstructions(t *testing.T) {
+	isr := func(i int) mk { return mk{i, i + 1, i, doc.KindActor, "ISR"} }
+	hez := func(i int) mk { return mk{i, i + 1, i, doc.KindActor, "LBNREB"} }
+	lbn := func(i int) mk { return mk{i, i + 1, i, doc.KindActor, "LBNGOV"} }
+	tests := []triggerCase{
+		{
+			name: "were angered (tagged ADJ) when X joined: an adjectival passive, X the target",
+			toks: []tk{{"Lebanon", "Lebanon", "PROPN", 3, "nsubj"}, {"was", "be", "AUX", 3, "cop"},
+				{"angered", "angered", "ADJ", 0, "root"}, {"when", "when", "ADV", 6, "advmod"},
+				{"Hezbollah", "Hezbollah", "PROPN", 6, "nsubj"}, {"joined", "join", "VERB", 3, "advcl"},
+				{"the", "the", "DET", 8, "det"}, {"war", "war", "NOUN", 6, "obj"}},
+			ments: []mk{lbn(0), hez(4)},
+			trig:  "angered", code: "111", src: "LBNGOV", tgt: "LBNREB",
+		},
+		{
+			name: "its focus remains on eliminating X: an aim, coded as a threat",
+			toks: []tk{{"Israel", "Israel", "PROPN", 3, "nmod:poss"}, {"'s", "'s", "PART", 1, "case"},
+				{"focus", "focus", "NOUN", 4, "nsubj"}, {"remains", "remain", "VERB", 0, "root"},
+				{"on", "on", "SCONJ", 6, "mark"}, {"eliminating", "eliminate", "VERB", 4, "advcl"},
+				{"Hezbollah", "Hezbollah", "PROPN", 6, "obj"}},
+			ments: []mk{isr(0), hez(6)},
+			trig:  "eliminating", code: "1383", src: "ISR", tgt: "LBNREB",
+		},
+		{
+			name: "issued a statement calling on X: the issuer calls",
+			toks: []tk{{"Israel", "Israel", "PROPN", 2, "nsubj"}, {"issued", "issue", "VERB", 0, "root"},
+				{"a", "a", "DET", 4, "det"}, {"statement", "statement", "NOUN", 2, "obj"},
+				{"calling", "call", "VERB", 4, "acl"}, {"on", "on", "ADP", 7, "case"},
+				{"Lebanon", "Lebanon", "PROPN", 5, "obl"}, {"to", "to", "PART", 9, "mark"},
+				{"withdraw", "withdraw", "VERB", 5, "xcomp"}},
+			ments: []mk{isr(0), lbn(6)},
+			trig:  "calling", code: "0256", src: "ISR", tgt: "LBNGOV", // an appeal for withdrawal
+		},
+		{
+			name: "firing at X and increasing its attacks: the attacks share the target",
+			toks: []tk{{"Hezbollah", "Hezbollah", "PROPN", 2, "nsubj"}, {"fired", "fire", "VERB", 0, "root"},
+				{"at", "at", "ADP", 4, "case"}, {"Israel", "Israel", "PROPN", 2, "obl"},
+				{"and", "and", "CCONJ", 6, "cc"}, {"increased", "increase", "VERB", 2, "conj"},
+				{"its", "its", "PRON", 8, "nmod:poss"}, {"attacks", "attack", "NOUN", 6, "obj"}},
+			ments: []mk{hez(0), isr(3), hez(6)},
+			trig:  "attacks", code: "190", src: "LBNREB", tgt: "ISR",
+		},
+	}
+	runTriggerCases(t, tests)
+}

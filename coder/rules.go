@@ -87,7 +87,19 @@ func (c *Coder) status(s *sent, i, depth int) event.Status {
 		// announces with an infinitive has not happened yet.
 		st = stronger(st, event.Intended)
 	}
-	switch r := s.rel(i); {
+	if s.aimedAt(i) {
+		// "its focus remains on eliminating Hezbollah", "the plan is to
+		// withdraw": what an aim names as its object is intended.
+		st = stronger(st, event.Intended)
+	}
+	r := s.rel(i)
+	if r == "advcl" && s.toks[i].XPOS == "VBG" && s.child(i, "mark") >= 0 {
+		switch s.lemma(s.child(i, "mark")) {
+		case "at", "on", "toward", "towards":
+			r = "xcomp" // "aimed at opening talks": a complement
+		}
+	}
+	switch {
 	case r == "xcomp" || r == "ccomp" || r == "acl" || (r == "obj" && s.toks[i].UPOS == "NOUN"):
 		if m, ok := c.modifierOf(s, h); ok {
 			st = stronger(st, event.Status(m.Effect))
@@ -113,6 +125,9 @@ func (s *sent) roleTok(i int, role string, passive bool, prepTok int) (int, stri
 			return -1, ""
 		}
 		if k := s.gramSubj(i, 0); k >= 0 {
+			if a := s.author(k); a >= 0 {
+				return a, "nsubj>author"
+			}
 			return k, "nsubj"
 		}
 	case "obj":
@@ -474,4 +489,50 @@ func (c *Coder) statementVerb(lemma string) bool {
 		n++
 	}
 	return n > 0
+}
+
+// aimedAt reports whether predicate i is what a noun of aim ("focus",
+// "goal", "aim", "plan", "priority", "objective", "intention") names: the
+// predicate itself or the verb it complements ("remains on", "is to") has
+// that noun as its subject.
+func (s *sent) aimedAt(i int) bool {
+	aim := func(k int) bool {
+		if k < 0 || s.toks[k].UPOS != "NOUN" {
+			return false
+		}
+		switch s.lemma(k) {
+		case "focus", "goal", "aim", "plan", "priority", "objective", "intention", "target", "mission":
+			return true
+		}
+		return false
+	}
+	if aim(s.child(i, "nsubj")) && s.child(i, "cop") >= 0 {
+		return true
+	}
+	if h := s.head(i); h >= 0 && (s.rel(i) == "advcl" || s.rel(i) == "xcomp") {
+		switch s.lemma(h) {
+		case "remain", "be", "lie", "stay":
+			return aim(s.child(h, "nsubj"))
+		}
+	}
+	return false
+}
+
+// author returns, for a document noun k that a verb takes as object
+// ("issued a statement calling on ...", "released a report that
+// accuses ..."), that verb's subject, whom the document speaks for; else
+// -1.
+func (s *sent) author(k int) int {
+	if s.toks[k].UPOS != "NOUN" || s.ment[k] >= 0 || s.rel(k) != "obj" {
+		return -1
+	}
+	switch s.lemma(k) {
+	case "statement", "report", "letter", "declaration", "resolution", "communique", "message", "note", "decree", "order", "ruling", "verdict", "memo", "document", "bill", "law", "petition":
+	default:
+		return -1
+	}
+	if h := s.head(k); h >= 0 && s.toks[h].UPOS == "VERB" {
+		return s.gramSubj(h, 0)
+	}
+	return -1
 }

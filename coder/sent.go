@@ -37,7 +37,7 @@ func newSent(d *doc.Doc, si int, verbLemma func(form, lemma string) string) *sen
 		if t.Lemma != "" && t.Lemma != "_" {
 			s.lemmas[i] = strings.ToLower(t.Lemma)
 		}
-		if verbLemma != nil && (t.UPOS == "VERB" || strings.HasPrefix(t.XPOS, "VB")) {
+		if verbLemma != nil && (t.UPOS == "VERB" || strings.HasPrefix(t.XPOS, "VB") || participle(t)) {
 			s.lemmas[i] = verbLemma(t.Text, s.lemmas[i])
 		}
 		s.ment[i] = -1
@@ -302,9 +302,21 @@ func (s *sent) gramSubj(i, depth int) int {
 
 func relPronoun(l string) bool { return l == "which" || l == "who" || l == "that" }
 
+// participle reports whether t is a past participle tagged as an
+// adjective ("were angered", "is concerned").
+func participle(t doc.Token) bool {
+	return t.UPOS == "ADJ" && strings.HasSuffix(strings.ToLower(t.Text), "ed")
+}
+
+// adjectivalPassive reports whether i is a participle used as a predicate
+// adjective, a passive in all but its tag ("were angered by the move").
+func (s *sent) adjectivalPassive(i int) bool {
+	return participle(s.toks[i]) && s.child(i, "cop") >= 0 && s.child(i, "nsubj") >= 0
+}
+
 // passive reports whether predicate i is in the passive voice.
 func (s *sent) passive(i int) bool {
-	if s.child(i, "nsubj:pass", "aux:pass") >= 0 {
+	if s.child(i, "nsubj:pass", "aux:pass") >= 0 || s.adjectivalPassive(i) {
 		return true
 	}
 	if s.rel(i) == "acl" && s.child(i, "nsubj", "mark", "obj") < 0 && (s.toks[i].XPOS == "VBN" ||

@@ -99,6 +99,22 @@ func (c *Coder) fillTarget(s *sent, cd *cand) {
 			}
 		}
 	}
+	if root == "11" || root == "12" {
+		// "were angered when Hezbollah joined the war": the actor of
+		// the event reacted to.
+		for _, k := range s.kids[i] {
+			m := s.child(k, "mark", "advmod")
+			if s.rel(k) != "advcl" || m < 0 {
+				continue
+			}
+			switch s.lemma(m) {
+			case "when", "after", "because", "as":
+				if sb := s.child(k, "nsubj"); sb >= 0 && set(sb, "advcl:"+s.lemma(m)+">nsubj", s.actorsAt(sb)) {
+					return
+				}
+			}
+		}
+	}
 	g := cd.governed
 	if g >= 0 && s.toks[g].UPOS != "NOUN" && contentRoot(root) {
 		// "demanded that the US cancel": the addressee of a demand or
