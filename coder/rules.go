@@ -46,10 +46,19 @@ func (c *Coder) modifierOf(s *sent, i int) (lexicon.Modifier, bool) {
 }
 
 // governs reports whether modifier token i governs a predicate: an xcomp or
-// ccomp, or an event noun as its object. It returns that predicate.
+// ccomp, an infinitive the parser took for an adverbial clause
+// ("threatened on Monday to break relations"), or an event noun as its
+// object. It returns that predicate.
 func (c *Coder) governs(s *sent, i int) (int, bool) {
 	if k := s.child(i, "xcomp", "ccomp"); k >= 0 {
 		return k, true
+	}
+	for _, k := range s.kids[i] {
+		if s.rel(k) == "advcl" && s.toks[k].XPOS == "VB" && s.child(k, "nsubj") < 0 {
+			if m := s.child(k, "mark"); m >= 0 && s.lemma(m) == "to" {
+				return k, true
+			}
+		}
 	}
 	if k := s.child(i, "obj"); k >= 0 && s.toks[k].UPOS == "NOUN" && len(c.lex.Noun(s.lemma(k))) > 0 {
 		return k, true
@@ -100,6 +109,9 @@ func (c *Coder) status(s *sent, i, depth int) event.Status {
 		}
 	}
 	switch {
+	case r == "obj" && s.toks[i].UPOS == "NOUN" && s.ownAuthor(i):
+		// "rejected calls by Belarus": another actor's act, which
+		// happened whatever the governing verb says of it.
 	case r == "xcomp" || r == "ccomp" || r == "acl" || (r == "obj" && s.toks[i].UPOS == "NOUN"):
 		if m, ok := c.modifierOf(s, h); ok {
 			st = stronger(st, event.Status(m.Effect))
@@ -535,4 +547,19 @@ func (s *sent) author(k int) int {
 		return s.gramSubj(h, 0)
 	}
 	return -1
+}
+
+// ownAuthor reports whether event noun i names its own author: a
+// possessive, or a "by" or "from" modifier ("Belarus's calls", "calls by
+// Belarus", "an appeal from the UN").
+func (s *sent) ownAuthor(i int) bool {
+	if s.child(i, "nmod:poss") >= 0 {
+		return true
+	}
+	for _, k := range s.kids[i] {
+		if r := s.rel(k); (r == "nmod" || strings.HasPrefix(r, "nmod:")) && (s.caseOf(k) == "by" || s.caseOf(k) == "from") {
+			return true
+		}
+	}
+	return false
 }

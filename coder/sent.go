@@ -198,7 +198,8 @@ func (s *sent) anyCoded(ms []int) bool {
 // naming an actor ("the prime minister, Nawaf Salam"), a name part (flat,
 // compound) covered by a mention, and the group an "of/for/from" modifier
 // names, which the head stands for ("a spokesman for the Taliban", "the
-// leader of Hamas", "officials from Iran").
+// leader of Hamas", "officials from Iran"), and the author a "by" names
+// ("rejected calls by Belarus").
 func (s *sent) innerActors(i int) []int {
 	var out []int
 	coded := func(k int) bool {
@@ -217,7 +218,7 @@ func (s *sent) innerActors(i int) []int {
 		r := s.rel(k)
 		if (r == "nmod" || strings.HasPrefix(r, "nmod:")) && r != "nmod:poss" && r != "nmod:tmod" {
 			switch s.caseOf(k) {
-			case "of", "for", "from":
+			case "of", "for", "from", "by":
 				for _, m := range s.mentionsAt(k, asSource) {
 					if s.d.Mentions[m].Code != "" && !slices.Contains(out, m) {
 						out = append(out, m)
