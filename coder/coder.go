@@ -72,7 +72,8 @@
 //
 // Confidence is a simple heuristic: 0.9 when source and target both have a
 // coded actor, 0.6 when one is missing, 0.1 less for event nouns, 0.15 less
-// for an event below another event's trigger in the tree.
+// for an event below another event's trigger in the tree, 0.3 less for a
+// negated and 0.15 less for a hypothetical event.
 package coder
 
 import (
@@ -150,7 +151,7 @@ func (c *Coder) code(d *doc.Doc) ([]event.Record, []bool) {
 		for k := range cands {
 			cands[k].code = c.refine(s, cands, cands[k])
 		}
-		cands = intentions(cands)
+		cands = intentions(s, cands)
 		cands = absorbIncluded(s, cands)
 		cands = c.dropVoicing(s, cands)
 		shareTargets(s, cands)
@@ -229,6 +230,12 @@ func (c *Coder) record(s *sent, cd cand) (event.Record, bool) {
 		r.Confidence -= 0.1
 	}
 	if cd.embedded {
+		r.Confidence -= 0.15
+	}
+	switch cd.status {
+	case event.Negated:
+		r.Confidence -= 0.3 // what did not happen is seldom what a report is about
+	case event.Hypothetical:
 		r.Confidence -= 0.15
 	}
 	r.ID = event.StableID(r.Doc, r.Sentence, t.Start, r.Cameo, src, tgt)

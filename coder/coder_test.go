@@ -141,8 +141,17 @@ func TestCode(t *testing.T) {
 				{"to", "to", "PART", 4, "mark"}, {"attack", "attack", "VERB", 2, "xcomp"},
 				{"Hezbollah", "Hezbollah", "PROPN", 4, "obj"}},
 			ments: []mk{isr(0), hez(4)},
-			want: []want{{"refused", "120", event.Asserted, "ISR", ""},
+			want: []want{{"refused", "120", event.Asserted, "ISR", "LBNREB"}, // what is refused concerns Hezbollah
 				{"attack", "190", event.Negated, "ISR", "LBNREB"}},
+		},
+		{
+			name: "will not lift: a refusal to yield",
+			toks: []tk{{"Israel", "Israel", "PROPN", 4, "nsubj"}, {"will", "will", "AUX", 4, "aux"},
+				{"not", "not", "PART", 4, "advmod"}, {"lift", "lift", "VERB", 0, "root"},
+				{"the", "the", "DET", 6, "det"}, {"blockade", "blockade", "NOUN", 4, "obj"},
+				{"of", "of", "ADP", 8, "case"}, {"Gaza", "Gaza", "PROPN", 6, "nmod"}},
+			ments: []mk{isr(0), {7, 8, 7, doc.KindPlace, "PSE"}},
+			want:  []want{{"lift", "1246", event.Asserted, "ISR", "PSE"}},
 		},
 		{
 			name: "agreed to hold talks",

@@ -2,6 +2,7 @@ package coder
 
 import (
 	"slices"
+	"strings"
 
 	"github.com/sitrep/sitrep/event"
 )
@@ -59,6 +60,31 @@ func intentCode(code string) string {
 	return ""
 }
 
+// refusalCode returns the CAMEO code of a refusal to do what code names
+// ("will not lift the curfew", "would not meet their demands"): 12x for
+// cooperation, meetings, aid and yielding (03-08); "" otherwise.
+func refusalCode(code string) string {
+	if len(code) < 2 {
+		return ""
+	}
+	switch code[:2] {
+	case "03", "05":
+		return "120"
+	case "04":
+		return "125" // reject a proposal to meet or negotiate
+	case "06":
+		return pick(code, map[string]string{"061": "1211", "062": "1212", "063": "1213", "064": "1214"}, "121")
+	case "07":
+		return pick(code, map[string]string{"071": "1221", "072": "1222", "073": "1223", "074": "1224"}, "122")
+	case "08":
+		return pick(code, map[string]string{
+			"081": "1241", "082": "1242", "083": "123", "0831": "1231", "0832": "1232", "0833": "1233", "0834": "1234",
+			"084": "1243", "085": "1244", "086": "1245", "087": "1246",
+		}, "124")
+	}
+	return ""
+}
+
 // pick returns the value of the longest prefix of code in m, else def.
 func pick(code string, m map[string]string, def string) string {
 	for n := len(code); n >= 3; n-- {
@@ -74,10 +100,12 @@ func pick(code string, m map[string]string, def string) string {
 // an appeal, demand, proposal or threat is dropped as that event's content;
 // a modifier of intent (promise, vow, agree) governing force or coercion
 // becomes a threat of it; a predicate of the subject's own intent ("will
-// visit", "plans to send aid") becomes the matching 03 or 13 code. Events
+// visit", "plans to send aid") becomes the matching 03 or 13 code, and one
+// it says it will not do ("will not lift the curfew") the matching refusal
+// (12). Events
 // of 01-03 and 09-13 keep their codes: intending to speak, appeal or
 // accuse is coded as the speech act.
-func intentions(cands []cand) []cand {
+func intentions(s *sent, cands []cand) []cand {
 	content := map[int]bool{}
 	for k := range cands {
 		m := &cands[k]
@@ -101,6 +129,11 @@ func intentions(cands []cand) []cand {
 		if content[cd.trigger] && cd.kind != "modifier" {
 			continue
 		}
+		if cd.status == event.Negated && cd.kind == "verb" && s.willNot(cd.trigger) {
+			if t := refusalCode(cd.code); t != "" {
+				cd.code, cd.status = t, event.Asserted // the refusal is stated
+			}
+		}
 		if cd.status == event.Intended && cd.kind != "modifier" {
 			if t := intentCode(cd.code); t != "" {
 				cd.code = t
@@ -109,4 +142,19 @@ func intentions(cands []cand) []cand {
 		out = append(out, cd)
 	}
 	return slices.Clip(out)
+}
+
+// willNot reports whether predicate i is negated future: "will not",
+// "would not", "won't".
+func (s *sent) willNot(i int) bool {
+	future, not := false, false
+	for _, k := range s.kids[i] {
+		switch l := s.lemma(k); {
+		case s.rel(k) == "aux" && (l == "will" || l == "would" || l == "shall" || l == "wo"):
+			future = true
+		case l == "not" || l == "never" || strings.ToLower(s.toks[k].Text) == "n't":
+			not = true
+		}
+	}
+	return future && not
 }

@@ -38,9 +38,10 @@ func placePrep(p string) bool {
 // fillTarget sets the target of cd, when it has none, from the places the
 // package comment lists. The trigger's own obliques are tried for every
 // event but statements; the governed predicate's arguments only for
-// appeals, demands, intents and threats, whose content it is ("offered to
-// hand over the suspects to Britain"; a refusal's target is whoever asked,
-// see the links); places stand for their country only for visits (042,
+// appeals, demands, intents, threats, whose content it is ("offered to
+// hand over the suspects to Britain"), and refusals ("refused to lift the
+// curfew on Palestinians"; with no such argument, a refusal's target is
+// whoever asked, see the links); places stand for their country only for visits (042,
 // 043: the host) and for material events and reactions to them (roots
 // 06-20), where the place is the party acted on; a venue of talks is no
 // party to them.
@@ -116,7 +117,7 @@ func (c *Coder) fillTarget(s *sent, cd *cand) {
 		}
 	}
 	g := cd.governed
-	if g >= 0 && s.toks[g].UPOS != "NOUN" && contentRoot(root) {
+	if g >= 0 && s.toks[g].UPOS != "NOUN" && (contentRoot(root) || root == "12") {
 		// "demanded that the US cancel": the addressee of a demand or
 		// appeal is the subject of the clause it governs.
 		if r := root; (r == "02" || r == "10" || r == "13") && s.rel(g) == "ccomp" {
@@ -124,10 +125,12 @@ func (c *Coder) fillTarget(s *sent, cd *cand) {
 				return
 			}
 		}
-		if k := s.child(g, "obj", "iobj"); k >= 0 && set(k, "xcomp>obj", s.actorsAt(k)) {
+		// The party the governed act is for comes before what it acts on
+		// ("refused to extradite the rebels to Colombia").
+		if k := s.obliqueWithActor(g, recipientPrep); k >= 0 && set(k, "xcomp>obl:"+s.caseOf(k), s.actorsAt(k)) {
 			return
 		}
-		if k := s.obliqueWithActor(g, recipientPrep); k >= 0 && set(k, "xcomp>obl:"+s.caseOf(k), s.actorsAt(k)) {
+		if k := s.child(g, "iobj", "obj"); k >= 0 && set(k, "xcomp>obj", s.actorsAt(k)) {
 			return
 		}
 	}
