@@ -179,7 +179,7 @@ func (c *Coder) verb(s *sent, i int) (cand, bool) {
 		if gov && m.Event != "" && s.speech(i, g, m.Event) {
 			return cand{}, false
 		}
-		if gov && m.Event != "" {
+		if gov && m.Event != "" && !c.multiwordFrame(s, i) {
 			cd := cand{trigger: i, governed: g, lend: m.Effect == lexicon.Intended, code: m.Event, kind: "modifier", entry: m.Lemma, status: c.status(s, i, 0)}
 			passive := s.passive(i)
 			cd.srcTok, cd.srcRel = s.roleTok(i, "subj", passive, -1)
@@ -272,6 +272,24 @@ func (c *Coder) verb(s *sent, i int) (cand, bool) {
 	best.status = c.status(s, i, 0)
 	c.fillTarget(s, &best)
 	return best, true
+}
+
+// multiwordFrame reports whether a multiword frame of verb i finds its
+// fixed words ("rejected the accusations", "declined to comment"): the
+// frame is then more specific than the verb's reading as a modifier.
+func (c *Coder) multiwordFrame(s *sent, i int) bool {
+	particle := ""
+	if p := s.child(i, "compound:prt"); p >= 0 {
+		particle = s.lemma(p)
+	}
+	for _, f := range c.lex.Verbs(s.lemma(i)) {
+		if w := strings.Fields(f.Lemma); len(w) > 1 && w[0] == s.lemma(i) && f.Particle == particle {
+			if _, ok := s.fixedWords(i, w[1:]); ok {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // fixedWords finds the fixed words of a multiword lemma among the

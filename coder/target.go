@@ -134,6 +134,13 @@ func (c *Coder) fillTarget(s *sent, cd *cand) {
 			return
 		}
 	}
+	if root == "05" || root == "11" || root == "12" {
+		// "rejected an Indian proposal", "welcomed Iran's offer": a
+		// reaction to an act targets its author.
+		if o := s.child(i, "obj"); o >= 0 && s.ment[o] < 0 && set(o, "obj>author", s.mentionsAt(o, asTarget)) {
+			return
+		}
+	}
 	if root == "01" {
 		return
 	}
