@@ -204,6 +204,15 @@ func TestDiscourseConstructions(t *testing.T) {
 			trig:  "calling", code: "0256", src: "ISR", tgt: "LBNGOV", // an appeal for withdrawal
 		},
 		{
+			name: "X fired at Y, witnesses said, parsed as X [fired at Y] said: X fired",
+			toks: []tk{{"Israeli", "Israeli", "ADJ", 2, "amod"}, {"tanks", "tank", "NOUN", 7, "nsubj"},
+				{"shelled", "shell", "VERB", 2, "acl"}, {"Hezbollah", "Hezbollah", "PROPN", 3, "obj"},
+				{",", ",", "PUNCT", 2, "punct"}, {"witnesses", "witness", "NOUN", 7, "nsubj"},
+				{"said", "say", "VERB", 0, "root"}},
+			ments: []mk{isr(0), hez(3)},
+			trig:  "shelled", code: "194", src: "ISR", tgt: "LBNREB",
+		},
+		{
 			name: "firing at X and increasing its attacks: the attacks share the target",
 			toks: []tk{{"Hezbollah", "Hezbollah", "PROPN", 2, "nsubj"}, {"fired", "fire", "VERB", 0, "root"},
 				{"at", "at", "ADP", 4, "case"}, {"Israel", "Israel", "PROPN", 2, "obl"},

@@ -283,6 +283,12 @@ func (s *sent) gramSubj(i, depth int) int {
 		if s.toks[h].UPOS != "VERB" && s.head(h) < 0 && s.child(i, "obj") >= 0 {
 			return h
 		}
+		// The same slip before a postposed speech verb: "Israeli tanks
+		// fired shells at X, witnesses said" parsed as "tanks [fired ...]"
+		// subject of "said".
+		if s.slippedClause(i) {
+			return h
+		}
 		fallthrough
 	case "advcl":
 		// "..., firing rockets at Y", "took the step of banning", "made the
@@ -345,4 +351,31 @@ func stronger(a, b event.Status) event.Status {
 		return b
 	}
 	return a
+}
+
+// slippedClause reports whether acl i is a main clause the parser hung on
+// its subject noun, which it made the subject of a later speech verb
+// ("Israeli tanks fired shells at X, witnesses said"): a finite or
+// participle verb with an object or oblique, on a noun that is the nsubj of
+// a verb of saying to its right.
+func (s *sent) slippedClause(i int) bool {
+	if s.rel(i) != "acl" || s.child(i, "nsubj", "mark") >= 0 || s.child(i, "obj", "obl") < 0 {
+		return false
+	}
+	if x := s.toks[i].XPOS; x != "VBD" && x != "VBN" && x != "" {
+		return false
+	}
+	h := s.head(i)
+	if h < 0 || s.toks[h].UPOS == "VERB" || s.rel(h) != "nsubj" {
+		return false
+	}
+	v := s.head(h)
+	if v < 0 || v < i {
+		return false
+	}
+	switch s.lemma(v) {
+	case "say", "tell", "report", "claim", "add", "confirm", "state", "announce", "allege":
+		return true
+	}
+	return false
 }
