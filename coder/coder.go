@@ -151,6 +151,7 @@ func (c *Coder) code(d *doc.Doc) ([]event.Record, []bool) {
 		for k := range cands {
 			cands[k].code = c.refine(s, cands, cands[k])
 		}
+		punitiveAppeals(s, cands)
 		cands = intentions(s, cands)
 		cands = absorbIncluded(s, cands)
 		cands = c.dropVoicing(s, cands)

@@ -213,6 +213,14 @@ func TestDiscourseConstructions(t *testing.T) {
 			trig:  "shelled", code: "194", src: "ISR", tgt: "LBNREB",
 		},
 		{
+			name: "called for sanctions against X: disapproval of X",
+			toks: []tk{{"Israel", "Israel", "PROPN", 2, "nsubj"}, {"called", "call", "VERB", 0, "root"},
+				{"for", "for", "ADP", 4, "case"}, {"sanctions", "sanction", "NOUN", 2, "obl"},
+				{"against", "against", "ADP", 6, "case"}, {"Hezbollah", "Hezbollah", "PROPN", 4, "nmod"}},
+			ments: []mk{isr(0), hez(5)},
+			trig:  "called", code: "110", src: "ISR", tgt: "LBNREB",
+		},
+		{
 			name: "firing at X and increasing its attacks: the attacks share the target",
 			toks: []tk{{"Hezbollah", "Hezbollah", "PROPN", 2, "nsubj"}, {"fired", "fire", "VERB", 0, "root"},
 				{"at", "at", "ADP", 4, "case"}, {"Israel", "Israel", "PROPN", 2, "obl"},

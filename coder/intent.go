@@ -158,3 +158,44 @@ func (s *sent) willNot(i int) bool {
 	}
 	return future && not
 }
+
+// punitive reports whether lemma names a punishment one party calls for
+// against another.
+func punitive(lemma string) bool {
+	switch lemma {
+	case "sanction", "boycott", "embargo", "punishment", "prosecution", "isolation", "expulsion", "suspension", "ban", "condemnation":
+		return true
+	}
+	return false
+}
+
+// punitiveAppeals recodes an appeal or demand for punishment of a named
+// party ("called for sanctions against Nigeria", "urged a boycott of
+// Israeli goods") as disapproval of that party (110), whom it targets: the
+// addressee of such an appeal is incidental, the party it turns against is
+// not.
+func punitiveAppeals(s *sent, cands []cand) {
+	for k := range cands {
+		cd := &cands[k]
+		if len(cd.code) < 2 || cd.code[:2] != "02" && cd.code[:2] != "10" {
+			continue
+		}
+		for _, o := range s.kids[cd.trigger] {
+			if r := s.rel(o); !(r == "obj" || strings.HasPrefix(r, "obl")) || !punitive(s.lemma(o)) {
+				continue
+			}
+			for _, a := range s.kids[o] {
+				r := s.rel(a)
+				if !(r == "nmod" || strings.HasPrefix(r, "nmod:") || r == "amod") || r == "nmod:poss" {
+					continue
+				}
+				if cs := s.caseOf(a); r == "amod" || cs == "against" || cs == "on" || cs == "of" {
+					if ms := s.actorsAt(a); s.anyCoded(ms) {
+						cd.code, cd.tgt, cd.tgtTok, cd.tgtRel = "110", ms, a, s.lemma(o)+">"+cs
+						break
+					}
+				}
+			}
+		}
+	}
+}
