@@ -24,6 +24,12 @@ type mk struct {
 	kind, code        string
 }
 
+// isr, hez and lbn are one-token actor mentions of Israel, Hezbollah and
+// the Lebanese government at token i.
+func isr(i int) mk { return mk{i, i + 1, i, doc.KindActor, "ISR"} }
+func hez(i int) mk { return mk{i, i + 1, i, doc.KindActor, "LBNREB"} }
+func lbn(i int) mk { return mk{i, i + 1, i, doc.KindActor, "LBNGOV"} }
+
 // build makes a one-sentence Doc from tokens and mentions.
 func build(toks []tk, ments []mk) *doc.Doc {
 	d := &doc.Doc{Article: doc.Article{ID: "t"}}
@@ -83,8 +89,6 @@ func codesOf(as []event.Actor) string {
 }
 
 func TestCode(t *testing.T) {
-	isr := func(i int) mk { return mk{i, i + 1, i, doc.KindActor, "ISR"} }
-	hez := func(i int) mk { return mk{i, i + 1, i, doc.KindActor, "LBNREB"} }
 	tests := []struct {
 		name  string
 		toks  []tk

@@ -9,9 +9,6 @@ import (
 // TestConstructions covers subject inheritance, support verbs with event
 // nouns and appeals with a complement, on hand-built Docs.
 func TestConstructions(t *testing.T) {
-	isr := func(i int) mk { return mk{i, i + 1, i, doc.KindActor, "ISR"} }
-	hez := func(i int) mk { return mk{i, i + 1, i, doc.KindActor, "LBNREB"} }
-	lbn := func(i int) mk { return mk{i, i + 1, i, doc.KindActor, "LBNGOV"} }
 	tests := []triggerCase{
 		{
 			name: "advcl participle inherits the finite subject",
@@ -126,8 +123,6 @@ func runTriggerCases(t *testing.T, tests []triggerCase) {
 }
 
 func TestTargetsOutsideTheFrame(t *testing.T) {
-	isr := func(i int) mk { return mk{i, i + 1, i, doc.KindActor, "ISR"} }
-	lbn := func(i int) mk { return mk{i, i + 1, i, doc.KindActor, "LBNGOV"} }
 	tests := []triggerCase{
 		{
 			name: "airstrikes including strikes in a city: the city's country",
@@ -152,7 +147,6 @@ func TestTargetsOutsideTheFrame(t *testing.T) {
 }
 
 func TestVoicedNouns(t *testing.T) {
-	isr := func(i int) mk { return mk{i, i + 1, i, doc.KindActor, "ISR"} }
 	tests := []triggerCase{
 		{
 			name: "reiterated its demand: the demand is the event, the speaker its source",
@@ -171,9 +165,6 @@ func TestVoicedNouns(t *testing.T) {
 }
 
 func TestDiscourseConstructions(t *testing.T) {
-	isr := func(i int) mk { return mk{i, i + 1, i, doc.KindActor, "ISR"} }
-	hez := func(i int) mk { return mk{i, i + 1, i, doc.KindActor, "LBNREB"} }
-	lbn := func(i int) mk { return mk{i, i + 1, i, doc.KindActor, "LBNGOV"} }
 	tests := []triggerCase{
 		{
 			name: "were angered (tagged ADJ) when X joined: an adjectival passive, X the target",

@@ -9,9 +9,6 @@ import (
 // TestNounPhraseActors covers actors found inside an argument's noun
 // phrase: of/for/from modifiers, appositions and name parts.
 func TestNounPhraseActors(t *testing.T) {
-	isr := func(i int) mk { return mk{i, i + 1, i, doc.KindActor, "ISR"} }
-	hez := func(i int) mk { return mk{i, i + 1, i, doc.KindActor, "LBNREB"} }
-	lbn := func(i int) mk { return mk{i, i + 1, i, doc.KindActor, "LBNGOV"} }
 	tests := []triggerCase{
 		{
 			name: "a spokesman for the group stands for it",

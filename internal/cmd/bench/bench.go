@@ -159,11 +159,7 @@ func Run(ctx context.Context, opts *Options) error {
 	for _, stage := range opts.Stages {
 		var then func(*doc.Doc) (int, error)
 		if stage == "extract" {
-			k, err := opts.LoadKB()
-			if err != nil {
-				return fmt.Errorf("load knowledge base: %w", err)
-			}
-			chain, err := extract.NewChain(k)
+			chain, err := extract.LoadChain(opts.LoadKB)
 			if err != nil {
 				return err
 			}

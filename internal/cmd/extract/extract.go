@@ -119,6 +119,16 @@ func NewChain(k *kb.KB) (*Chain, error) {
 	return &Chain{Resolver: mention.New(k), Coder: coder.New(lex, ont)}, nil
 }
 
+// LoadChain loads the knowledge base with load and builds the chain over
+// it.
+func LoadChain(load func() (*kb.KB, error)) (*Chain, error) {
+	k, err := load()
+	if err != nil {
+		return nil, fmt.Errorf("load knowledge base: %w", err)
+	}
+	return NewChain(k)
+}
+
 // Events resolves the mentions of the parsed document d and codes its
 // events, with the links of responses within d.
 func (c *Chain) Events(d *doc.Doc) []event.Record {
@@ -138,11 +148,7 @@ func (c *Chain) BatchEvents(b *coder.Batch, d *doc.Doc) []event.Record {
 // Run runs the command.
 func Run(ctx context.Context, opts *Options) error {
 	start := time.Now()
-	k, err := opts.LoadKB()
-	if err != nil {
-		return fmt.Errorf("load knowledge base: %w", err)
-	}
-	chain, err := NewChain(k)
+	chain, err := LoadChain(opts.LoadKB)
 	if err != nil {
 		return err
 	}

@@ -102,11 +102,7 @@ func Run(ctx context.Context, opts *Options) error {
 	if dir == "" {
 		return fmt.Errorf("eval events: shared data directory not found (give --shared DIR)")
 	}
-	k, err := opts.LoadKB()
-	if err != nil {
-		return fmt.Errorf("load knowledge base: %w", err)
-	}
-	chain, err := extract.NewChain(k)
+	chain, err := extract.LoadChain(opts.LoadKB)
 	if err != nil {
 		return err
 	}
