@@ -259,6 +259,9 @@ func (s *sent) gramSubj(i, depth int) int {
 		}
 		return k
 	}
+	if k := s.child(i, "expl"); k >= 0 && s.ment[k] >= 0 {
+		return k // "it is willing to", with "it" taken for an expletive
+	}
 	h := s.head(i)
 	if h < 0 || depth > 4 {
 		return -1
