@@ -46,6 +46,10 @@
 //     object, the governed predicate's arguments (for appeals, demands,
 //     intents, threats), the trigger's obliques, the object's obliques and
 //     finally a place (standing for its country) are tried in turn.
+//   - Places (location.go): the place named in a locative oblique of the
+//     trigger, of the predicate it governs or of its object ("strikes in
+//     Beirut", "proposed holding talks in Cyprus"); a verbal act's own
+//     obliques only.
 //   - Lemmas: a verb the lemmatizer did not know gets its lemma repaired
 //     against the lexicon (Lexicon.VerbLemma: "declined" -> decline).
 //   - Actors: mentions of kind actor; outlets never; places only as a
@@ -239,6 +243,7 @@ func (c *Coder) record(s *sent, cd cand) (event.Record, bool) {
 	case event.Hypothetical:
 		r.Confidence -= 0.15
 	}
+	r.Location = s.location(cd)
 	r.ID = event.StableID(r.Doc, r.Sentence, t.Start, r.Cameo, src, tgt)
 	r.Explain = c.explain(s, cd)
 	return r, true

@@ -223,3 +223,51 @@ func TestDiscourseConstructions(t *testing.T) {
 	}
 	runTriggerCases(t, tests)
 }
+
+func TestLocation(t *testing.T) {
+	tests := []struct {
+		name  string
+		toks  []tk
+		ments []mk
+		want  string
+	}{
+		{
+			name: "strikes in a city",
+			toks: []tk{{"Israel", "Israel", "PROPN", 2, "nsubj"}, {"struck", "strike", "VERB", 0, "root"},
+				{"Hezbollah", "Hezbollah", "PROPN", 2, "obj"}, {"in", "in", "ADP", 5, "case"},
+				{"Beirut", "Beirut", "PROPN", 2, "obl"}},
+			ments: []mk{isr(0), hez(2), {4, 5, 4, doc.KindPlace, "LBN"}},
+			want:  "Beirut",
+		},
+		{
+			name: "fired at a country: the country is the target, not the place",
+			toks: []tk{{"Hezbollah", "Hezbollah", "PROPN", 2, "nsubj"}, {"fired", "fire", "VERB", 0, "root"},
+				{"at", "at", "ADP", 4, "case"}, {"Israel", "Israel", "PROPN", 2, "obl"}},
+			ments: []mk{hez(0), isr(3)},
+			want:  "",
+		},
+	}
+	c := newCoder(t)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := build(tt.toks, tt.ments)
+			for i := range d.Mentions {
+				d.Mentions[i].Name = d.Mentions[i].Text
+				if d.Mentions[i].Kind == doc.KindPlace {
+					d.Mentions[i].Country = d.Mentions[i].Code
+				}
+			}
+			recs := c.Code(d)
+			if len(recs) == 0 {
+				t.Fatal("no record")
+			}
+			got := ""
+			if l := recs[0].Location; l != nil {
+				got = l.Name
+			}
+			if got != tt.want {
+				t.Errorf("location %q, want %q", got, tt.want)
+			}
+		})
+	}
+}

@@ -93,8 +93,9 @@ func split(s string) (comments, lines string) {
 
 // compact writes one line per record. Actors are their codes (the text
 // when uncoded, "?" for an implicit argument without code), joined by "+";
-// "-" is no actor. A cited record names its outermost source; a link names
-// the linked record by its sentence and code.
+// "-" is no actor. A cited record names its outermost source; "@name" is
+// the event's place; a link names the linked record by its sentence and
+// code.
 func compact(recs []event.Record) string {
 	byID := map[string]*event.Record{}
 	for i := range recs {
@@ -113,6 +114,9 @@ func compact(recs []event.Record) string {
 				src = a.Chain[0].Text
 			}
 			fmt.Fprintf(&b, " attr=%s", strings.ReplaceAll(src, " ", "_"))
+		}
+		if l := r.Location; l != nil {
+			fmt.Fprintf(&b, " @%s", strings.ReplaceAll(l.Name, " ", "_"))
 		}
 		for _, l := range r.Links {
 			target := l.Event
