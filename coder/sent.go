@@ -382,3 +382,28 @@ func (s *sent) slippedClause(i int) bool {
 	}
 	return false
 }
+
+// mainClause reports whether token i heads the sentence's main clause: the
+// root, a conjunct of it, or the clause a root verb of saying reports
+// ("Israel struck X, officials said").
+func (s *sent) mainClause(i int) bool {
+	for n := 0; n < 3; n++ {
+		h := s.head(i)
+		if h < 0 {
+			return true
+		}
+		switch r := s.rel(i); {
+		case r == "conj" || r == "parataxis":
+		case r == "ccomp" && s.head(h) < 0 && s.toks[h].UPOS == "VERB":
+			switch s.lemma(h) {
+			case "say", "tell", "report", "add", "state", "announce", "confirm":
+			default:
+				return false
+			}
+		default:
+			return false
+		}
+		i = h
+	}
+	return false
+}
