@@ -6,6 +6,7 @@ import (
 	"github.com/sitrep/sitrep/internal/cmd/cmdutil"
 	"github.com/sitrep/sitrep/internal/cmd/eval/actors"
 	"github.com/sitrep/sitrep/internal/cmd/eval/events"
+	"github.com/sitrep/sitrep/internal/cmd/eval/timex"
 	"github.com/sitrep/sitrep/internal/cmd/eval/ud"
 )
 
@@ -20,6 +21,7 @@ func NewCmd(f *cmdutil.Factory) *cmdutil.Command {
 			ud.NewCmd(f, nil),
 			actors.NewCmd(f, nil),
 			events.NewCmd(f, nil),
+			timex.NewCmd(f, nil),
 		},
 	}
 }

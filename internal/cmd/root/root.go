@@ -15,6 +15,7 @@ import (
 	"github.com/sitrep/sitrep/internal/cmd/extract"
 	kbcmd "github.com/sitrep/sitrep/internal/cmd/kb"
 	"github.com/sitrep/sitrep/internal/cmd/parse"
+	"github.com/sitrep/sitrep/internal/cmd/timex"
 	"github.com/sitrep/sitrep/internal/cmd/train"
 	"github.com/sitrep/sitrep/internal/cmd/version"
 )
@@ -37,6 +38,7 @@ whom, when, where, and according to whom.`,
 		Sub: []*cmdutil.Command{
 			parse.NewCmd(f, nil),
 			actors.NewCmd(f, nil),
+			timex.NewCmd(f, nil),
 			extract.NewCmd(f, nil),
 			eval.NewCmd(f),
 			kbcmd.NewCmd(f),
