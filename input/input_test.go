@@ -138,6 +138,7 @@ func TestFormats(t *testing.T) {
 			{id: "d3", published: date(2026, 3, 9), body: "Sirens"},
 			{id: "d4", published: time.Date(2026, 3, 9, 6, 30, 0, 0, time.UTC), body: "Rain"},
 			{id: "5", body: "A numeric id"},
+			{id: "d6", published: date(1997, 4, 1), body: "Markets fell"}, // "dct", the TimeML name of the date
 		}},
 		{"html", "testdata/article.html", []want{{
 			id: "testdata/article.html", title: "Border talks stall", url: "https://example.com/world/border-talks", outlet: "Example Times",

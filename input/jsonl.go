@@ -17,12 +17,15 @@ import (
 
 // jsonDoc is one line of a JSON Lines input.
 type jsonDoc struct {
-	ID     json.RawMessage `json:"id"`
-	Text   *string         `json:"text"`
-	Date   string          `json:"date"`
-	Title  string          `json:"title"`
-	URL    string          `json:"url"`
-	Outlet string          `json:"outlet"`
+	ID   json.RawMessage `json:"id"`
+	Text *string         `json:"text"`
+	Date string          `json:"date"`
+	// DCT is the TimeML name of the same date (document creation time),
+	// read when "date" is absent.
+	DCT    string `json:"dct"`
+	Title  string `json:"title"`
+	URL    string `json:"url"`
+	Outlet string `json:"outlet"`
 }
 
 // readJSONL reads one document per line from rd, passing each article, or an
@@ -122,6 +125,9 @@ func jsonArticle(src string, line []byte, seen map[string]int, lineNo int, now f
 		return doc.Article{}, id, errors.New("empty text")
 	}
 	a := doc.Article{ID: id, Source: src, URL: jd.URL, Outlet: jd.Outlet, Title: jd.Title, Text: *jd.Text}
+	if jd.Date == "" {
+		jd.Date = jd.DCT
+	}
 	if jd.Date != "" {
 		t, err := parseDocDate(jd.Date)
 		if err != nil {
