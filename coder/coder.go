@@ -50,6 +50,9 @@
 //     trigger, of the predicate it governs or of its object ("strikes in
 //     Beirut", "proposed holding talks in Cyprus"); a verbal act's own
 //     obliques only.
+//   - Dates (date.go): the time expression attached to the trigger, else
+//     the sentence's only unclaimed one, else the article's date, each
+//     with its interval and precision.
 //   - Lemmas: a verb the lemmatizer did not know gets its lemma repaired
 //     against the lexicon (Lexicon.VerbLemma: "declined" -> decline).
 //   - Actors: mentions of kind actor; outlets never; places only as a
@@ -168,6 +171,7 @@ func (c *Coder) code(d *doc.Doc) ([]event.Record, []bool) {
 			if !ok {
 				continue
 			}
+			r.Date = s.date(cd, cands)
 			key := fmt.Sprint(cd.code, cd.src, cd.tgt)
 			if seen[key] {
 				continue

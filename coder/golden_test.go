@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/sitrep/sitrep/doc"
 	"github.com/sitrep/sitrep/event"
@@ -51,7 +52,9 @@ func TestReportsGolden(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			d := p.Process(doc.Article{ID: name, Text: string(text)})
+			// The reports are dated Thursday 12 March 2026, so that their
+			// relative dates ("on Tuesday", "next week") resolve.
+			d := p.Process(doc.Article{ID: name, Text: string(text), Published: time.Date(2026, 3, 12, 0, 0, 0, 0, time.UTC)})
 			recs := chain.Events(d)
 			got := compact(recs)
 			golden := filepath.Join("testdata", "golden", name)
@@ -114,6 +117,9 @@ func compact(recs []event.Record) string {
 				src = a.Chain[0].Text
 			}
 			fmt.Fprintf(&b, " attr=%s", strings.ReplaceAll(src, " ", "_"))
+		}
+		if d := r.Date; d != nil && d.Text != "" {
+			fmt.Fprintf(&b, " ~%s", d.Value)
 		}
 		if l := r.Location; l != nil {
 			fmt.Fprintf(&b, " @%s", strings.ReplaceAll(l.Name, " ", "_"))

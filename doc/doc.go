@@ -82,6 +82,28 @@ type Doc struct {
 	Tokens    []Token
 	// Mentions are the actor, place and outlet mentions in text order.
 	Mentions []Mention
+	// Times are the time expressions in text order (package timex).
+	Times []Time
+}
+
+// Time is a time expression of a document with its TimeML normalisation
+// relative to the article's date.
+type Time struct {
+	// Span holds code point offsets into the document text.
+	Span
+	// Sentence is the index of the expression's sentence; First and Last
+	// delimit its tokens in Doc.Tokens: [First, Last).
+	Sentence, First, Last int
+	// Text is the expression as in the document.
+	Text string
+	// Type is the TIMEX3 type: DATE, TIME, DURATION or SET.
+	Type string
+	// Value is the TIMEX3 value ("2026-03-09", "2026-W10", "P2W", "PAST_REF").
+	Value string
+	// From and To are the first and last day (YYYY-MM-DD) of the interval
+	// the expression covers, empty when unknown; Precision is its unit
+	// ("day", "week", "month", ...).
+	From, To, Precision string
 }
 
 // SentenceTokens returns the tokens of sentence i; the slice aliases Doc.Tokens,

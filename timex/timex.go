@@ -100,6 +100,16 @@ func New() *Tagger {
 	return &Tagger{lex: buildLexicon()}
 }
 
+// Process finds the time expressions of d relative to its article date
+// (d.Published) and sets d.Times.
+func (t *Tagger) Process(d *doc.Doc) {
+	d.Times = d.Times[:0]
+	for _, x := range t.Find(d, d.Published) {
+		d.Times = append(d.Times, doc.Time{Span: x.Span, Sentence: x.Sentence, First: x.First, Last: x.Last,
+			Text: x.Text, Type: x.Type, Value: x.Value, From: x.From, To: x.To, Precision: x.Precision})
+	}
+}
+
 // Find returns the time expressions of d's tokens in text order, normalised
 // relative to dct, the document creation time (usually d.Published). When
 // dct is zero, values that depend on it stay underspecified ("XXXX-03-09",

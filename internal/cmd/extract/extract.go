@@ -21,6 +21,7 @@ import (
 	"github.com/sitrep/sitrep/lexicon"
 	"github.com/sitrep/sitrep/mention"
 	"github.com/sitrep/sitrep/ontology"
+	"github.com/sitrep/sitrep/timex"
 	"github.com/sitrep/sitrep/pipeline"
 )
 
@@ -100,9 +101,11 @@ type Stats struct {
 	Seconds   float64 `json:"seconds"`
 }
 
-// Chain is the stages after parsing: mention resolution and event coding.
+// Chain is the stages after parsing: mention resolution, time
+// expressions and event coding.
 type Chain struct {
 	Resolver *mention.Resolver
+	Times    *timex.Tagger
 	Coder    *coder.Coder
 }
 
@@ -116,7 +119,7 @@ func NewChain(k *kb.KB) (*Chain, error) {
 	if err != nil {
 		return nil, fmt.Errorf("load ontology: %w", err)
 	}
-	return &Chain{Resolver: mention.New(k), Coder: coder.New(lex, ont)}, nil
+	return &Chain{Resolver: mention.New(k), Times: timex.New(), Coder: coder.New(lex, ont)}, nil
 }
 
 // LoadChain loads the knowledge base with load and builds the chain over
@@ -129,10 +132,11 @@ func LoadChain(load func() (*kb.KB, error)) (*Chain, error) {
 	return NewChain(k)
 }
 
-// Events resolves the mentions of the parsed document d and codes its
-// events, with the links of responses within d.
+// Events resolves the mentions and time expressions of the parsed document
+// d and codes its events, with the links of responses within d.
 func (c *Chain) Events(d *doc.Doc) []event.Record {
 	c.Resolver.Process(d)
+	c.Times.Process(d)
 	return c.Coder.Code(d)
 }
 
@@ -142,6 +146,7 @@ func (c *Chain) Events(d *doc.Doc) []event.Record {
 // (coder.Batch). b comes from c.Coder.NewBatch.
 func (c *Chain) BatchEvents(b *coder.Batch, d *doc.Doc) []event.Record {
 	c.Resolver.Process(d)
+	c.Times.Process(d)
 	return b.Code(d)
 }
 
