@@ -1,6 +1,8 @@
 package mention
 
 import (
+	"strings"
+
 	"github.com/sitrep/sitrep/doc"
 	"github.com/sitrep/sitrep/kb"
 )
@@ -25,6 +27,19 @@ func (st *state) compose(s *sentence, units []unit) {
 				Code: o.Code, Country: o.Country, Name: o.Name, ID: o.ID}})
 			i++
 			continue
+		case u.kind == ePlace && st.surnameSubject(s, u):
+			// "Bolton said": a one-word town that is the subject and
+			// the surname of one KB person in office is that person.
+			u.kind = uName
+			st.resolve(s, []part{{unit: u}})
+			i++
+			continue
+		case u.kind == ePlace && st.surnameAgent(s, units, i):
+			// "the Bush administration": a one-word place before a
+			// government noun, and the surname of a KB person, names
+			// that person's government.
+			units[i].kind = uName
+			u = units[i]
 		case u.kind == ePlace:
 			st.emitPlace(s, u)
 			i++
@@ -48,7 +63,10 @@ func (st *state) compose(s *sentence, units []unit) {
 				continue
 			}
 		}
-		i += len(parts)
+		// Units may have merged into one part ("Tom King"): skip past the
+		// phrase's last token.
+		for end := parts[len(parts)-1].last; i < len(units) && units[i].first < end; i++ {
+		}
 		st.resolve(s, parts)
 	}
 }
@@ -156,6 +174,20 @@ loop:
 		}
 		switch v.kind {
 		case eAgent, eTitle:
+			if prev.kind == uName && len(parts) == 2 && isCountryKind(first.kind) && v.first == prev.last &&
+				prev.last-prev.first == 1 && allUpper([]rune(st.d.Tokens[prev.first].Text)) && !st.r.words.personHeads[v.term] {
+				// "Soviet NKVD security forces": an acronym naming a body
+				// of the country modifies the agent noun.
+				hasAgent = true
+				break
+			}
+			if st.surnameTitle(s, prev, v) {
+				// "Tom King": a capitalised title right after a first
+				// name is the surname.
+				parts[len(parts)-1].last = v.last
+				prev = parts[len(parts)-1].unit
+				continue
+			}
 			if hasPerson && (len(parts) > 1 || st.r.words.personHeads[v.term]) {
 				break loop
 			}
@@ -166,6 +198,15 @@ loop:
 			}
 			hasPerson = true
 		case ePlace:
+			if hasAgent && prev.kind == uName && v.first == prev.last && v.last-v.first == 1 &&
+				prev.last-prev.first <= 3 && st.capitalised(v.first) {
+				// "Prime Minister Ryutaro Hashimoto", "President Otto
+				// Pérez Molina": a one-word place right after a titled
+				// first name is (part of) the surname.
+				parts[len(parts)-1].last = v.last
+				prev = parts[len(parts)-1].unit
+				continue
+			}
 			// A one-word place right after a title is a name: "President Aoun".
 			if hasPerson || !hasAgent || v.last-v.first != 1 || (prev.kind != eAgent && prev.kind != eTitle) {
 				break loop
@@ -178,7 +219,14 @@ loop:
 				break loop
 			}
 			hasOrg = true
-		case eCountry, eAdj, eMetonym:
+		case eAdj:
+			// "Bosnian Serbs", "Kosovo Albanians": a people named by where
+			// it lives, the first country.
+			if len(parts) != 1 || !isCountryKind(first.kind) || first.ethnic || first.poss ||
+				v.first != first.last || !st.peopleNoun(s, v) {
+				break loop
+			}
+		case eCountry, eMetonym:
 			break loop
 		default:
 			break loop
@@ -188,6 +236,77 @@ loop:
 	}
 	_ = hasCountry
 	return parts
+}
+
+// surnameSubject reports whether a one-word place unit, not after a
+// locative preposition, is the active subject of its clause and the
+// surname of exactly one KB person with a role on the article's date.
+func (st *state) surnameSubject(s *sentence, u unit) bool {
+	if u.last-u.first != 1 || u.locative || u.poss || st.d.Tokens[u.first].DepRel != "nsubj" {
+		return false
+	}
+	if u.first > s.first && s.keys[u.first-1-s.first] == "-" || u.last < s.last && s.keys[u.last-s.first] == "-" {
+		return false // part of a double name: "Lopez-Gatell"
+	}
+	return st.surnamePerson(s, &part{unit: u}, nil, "") != nil
+}
+
+// peopleNoun reports whether a demonym unit is a plural noun naming a
+// people ("Serbs", "Albanians"), not an adjective.
+func (st *state) peopleNoun(s *sentence, u unit) bool {
+	if u.last-u.first != 1 {
+		return false
+	}
+	switch st.d.Tokens[u.first].XPOS {
+	case "NNPS", "NNS":
+		return true
+	case "":
+		k := s.keys[u.first-s.first]
+		return len(k) > 3 && strings.HasSuffix(k, "s") && !strings.HasSuffix(k, "ss")
+	}
+	return false
+}
+
+// surnameAgent reports whether the one-word place units[i] stands right
+// before a government noun ("administration", "regime", "government") and
+// is the surname of KB people of one country.
+func (st *state) surnameAgent(s *sentence, units []unit, i int) bool {
+	u := units[i]
+	if u.last-u.first != 1 || u.locative || u.poss || i+1 >= len(units) {
+		return false
+	}
+	v := units[i+1]
+	if v.first != u.last || v.kind != eAgent || v.sector != "GOV" || st.r.words.personHeads[v.term] {
+		return false
+	}
+	return st.surnameCountry(s, &part{unit: u}, "") != ""
+}
+
+// surnameTitle reports whether unit v, a one-word person title such as
+// "King" or "Bishop", is the surname of the one-word unknown name prev it
+// follows without a gap ("Defence Secretary Tom King").
+func (st *state) surnameTitle(s *sentence, prev, v unit) bool {
+	if prev.kind != uName || prev.last-prev.first != 1 || v.first != prev.last || v.last-v.first != 1 ||
+		!st.r.words.personHeads[v.term] || !st.capitalised(v.first) {
+		return false
+	}
+	if v.last < s.last && st.capitalised(v.last) {
+		return false // "Labor Minister Maurizio Sacconi": a title before a name
+	}
+	if w := s.keys[prev.first-s.first]; st.r.words.modifiers[w] {
+		return false // "Chief Minister"
+	}
+	if b := prev.first - 1; b >= s.first {
+		switch s.keys[b-s.first] {
+		case "the", "a", "an", "former":
+			return false // "the Deputy Minister"
+		}
+	}
+	switch st.d.Tokens[v.first].UPOS {
+	case "PROPN", "":
+		return true
+	}
+	return false
 }
 
 // gap reports whether the tokens between units a and b may stand inside
@@ -216,7 +335,7 @@ func (st *state) gap(s *sentence, a, b unit) (to, ok bool) {
 		return false, true // "US-led forces", "Saudi-led coalition": the leader's
 	}
 	for ; k < b.first; k++ {
-		if !w.modifiers[s.keys[k-s.first]] {
+		if !w.modifiers[s.keys[k-s.first]] && !w.religions[s.keys[k-s.first]] {
 			return false, false
 		}
 	}

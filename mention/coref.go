@@ -2,6 +2,7 @@ package mention
 
 import (
 	"github.com/sitrep/sitrep/doc"
+	"github.com/sitrep/sitrep/kb"
 )
 
 // pronounWindow is how many sentences back a pronoun looks for its
@@ -27,6 +28,8 @@ func (st *state) coref() {
 			st.pronoun(i)
 		case c.class == cDescr:
 			st.description(i)
+		case c.class == cOrg && c.m.Code == "" && c.nameOnly:
+			st.sameName(i)
 		case c.nameOnly || (c.class == cPlace && c.m.Via == doc.ViaDictionary && c.m.Last-c.m.First == 1):
 			st.surname(i)
 			if c.class == cPerson && c.m.Code == "" && c.m.Country == "" && c.m.Sector != "" && !st.possessor(i) {
@@ -97,9 +100,23 @@ func (st *state) surname(i int) {
 	}
 }
 
-// description resolves "the group" to the nearest organisation and "the
-// country" to the most salient country (see salientCountry); it is dropped
-// when nothing fits.
+// sameName resolves an unknown organisation name ("the NAF said") to the
+// nearest earlier coded mention written the same way, such as one an
+// apposition coded ("Nigerian Air Force (NAF)").
+func (st *state) sameName(i int) {
+	c := &st.cands[i]
+	for j := i - 1; j >= 0; j-- {
+		if a := &st.cands[j]; !a.drop && a.m.Code != "" && a.m.Kind == doc.KindActor && a.m.Text == c.m.Text {
+			st.link(i, j)
+			return
+		}
+	}
+}
+
+// description resolves "the group" to the nearest organisation within
+// groupWindow sentences, an international body only for nouns naming one
+// ("the alliance", not "the movement"), and "the country" to the most
+// salient country (see salientCountry); it is dropped when nothing fits.
 func (st *state) description(i int) {
 	c := &st.cands[i]
 	w := &st.r.words
@@ -122,9 +139,16 @@ func (st *state) description(i int) {
 		}
 		return
 	}
+	if !w.groupNouns[c.word] {
+		return
+	}
 	for j := i - 1; j >= 0; j-- {
 		a := &st.cands[j]
-		if a.drop || !w.groupNouns[c.word] || a.class != cOrg || a.m.Code == "" {
+		if a.m.Sentence < c.m.Sentence-groupWindow {
+			return
+		}
+		intl := a.orgKind == kb.KindIGO || a.orgKind == kb.KindAgency
+		if a.drop || a.class != cOrg || a.m.Code == "" || a.orgKind == kb.KindOutlet || intl && !w.blocNouns[c.word] {
 			continue
 		}
 		st.link(i, j)
@@ -132,6 +156,11 @@ func (st *state) description(i int) {
 		return
 	}
 }
+
+// groupWindow is how many sentences back "the group" looks for the
+// organisation it names; a common noun does not refer across unrelated
+// text.
+const groupWindow = 3
 
 // descrWindow is how many sentences back "the country" weighs candidates by
 // salience; beyond it the nearest country is taken.
@@ -327,6 +356,23 @@ var inferSectors = map[string]bool{"GOV": true, "MIL": true, "COP": true, "LEG":
 	"CVL": true, "BUS": true, "MED": true, "EDU": true, "HLH": true, "LAB": true, "AGR": true,
 	"ELI": true, "REL": true, "MOD": true, "RAD": true}
 
+// stateSectors are the sectors of a state's own institutions, which a
+// religious qualifier rules out (see religious).
+var stateSectors = map[string]bool{"GOV": true, "MIL": true, "COP": true, "LEG": true,
+	"JUD": true, "SPY": true}
+
+// religious reports whether a religious adjective ("Jewish", "Muslim",
+// "Shiite") stands right before candidate c, perhaps after another
+// modifier: a community's figures, not the document country's state.
+func (st *state) religious(c *cand) bool {
+	for k := c.m.First - 1; k >= 0 && k >= c.m.First-2; k-- {
+		if st.r.words.religions[key(st.d.Tokens[k].Text)] {
+			return true
+		}
+	}
+	return false
+}
+
 // inferSkip are agent terms for weapons and equipment, which are fired or
 // flown by whoever the sentence says, not by the document's country.
 var inferSkip = map[string]bool{"drone": true, "drones": true, "warplane": true,
@@ -370,6 +416,15 @@ func (st *state) inferCountry(i int) {
 				return
 			}
 		}
+	}
+	if stateSectors[sector] && st.religious(c) {
+		// "Jewish leaders" are no state's officials but a community's
+		// religious figures.
+		if sector != "GOV" {
+			return
+		}
+		sector = "REL"
+		c.m.Sector = sector
 	}
 	cc, from := "", -1
 	for j := i - 1; j >= 0; j-- {
@@ -451,7 +506,7 @@ func (st *state) npCountry(i int) bool {
 		return false
 	}
 	a := &st.cands[j]
-	if a.class == cOrg {
+	if a.class == cOrg && a.m.Code != a.m.Country {
 		c.m.Code, c.m.Country, c.m.Name, c.m.ID = a.m.Code, a.m.Country, a.m.Name, a.m.ID
 		c.class, c.orgKind = cOrg, a.orgKind
 	} else {

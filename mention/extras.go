@@ -59,8 +59,14 @@ func countryArea(p *kb.Place) bool {
 	return p.Kind == kb.PlaceArea && p.Country != "" && p.Parent == ""
 }
 
+// bigCity is the population from which a city outranks a region of the
+// same name.
+const bigCity = 100000
+
 // pickPlace chooses among places sharing a name: in the preferred country
-// first, then cities before regions before areas, then the most populous.
+// first, then cities of at least bigCity people before regions before
+// smaller cities before areas, then the most populous ("Colorado" is the
+// US state, not the Brazilian town).
 func (st *state) pickPlace(cands []entry, prefer string) *kb.Place {
 	var best *kb.Place
 	score := func(p *kb.Place) int {
@@ -68,11 +74,13 @@ func (st *state) pickPlace(cands []entry, prefer string) *kb.Place {
 		if p.Country != "" && p.Country == prefer {
 			s += 1 << 40
 		}
-		switch p.Kind {
-		case kb.PlaceCity:
-			s += 3 << 36
-		case kb.PlaceRegion:
+		switch {
+		case p.Kind == kb.PlaceCity && p.Population >= bigCity:
+			s += 4 << 36
+		case p.Kind == kb.PlaceCity:
 			s += 2 << 36
+		case p.Kind == kb.PlaceRegion:
+			s += 3 << 36
 		default:
 			s += 1 << 36
 		}
@@ -147,6 +155,70 @@ func (st *state) extras(s *sentence) {
 		}
 	}
 	st.appositions(s, firstCand)
+	st.bracketed(s, firstCand)
+}
+
+// titleAfter reports whether tokens from k of s are a title closing an
+// apposition: one to five capitalised words or agent nouns, then a comma,
+// a full stop or the end of the sentence ("Emergency Relief Coordinator,",
+// "'s humanitarian chief,").
+func (st *state) titleAfter(s *sentence, k int) bool {
+	n := 0
+	for ; k < s.last && n <= 5; k++ {
+		switch s.keys[k-s.first] {
+		case ",", ".":
+			return n > 0
+		case "'s":
+			continue
+		}
+		if !st.capitalised(k) && st.d.Tokens[k].UPOS != "NOUN" && st.d.Tokens[k].UPOS != "ADJ" {
+			return false
+		}
+		n++
+	}
+	return n > 0 && k == s.last
+}
+
+// bracketed links a name and the acronym or other name in brackets right
+// after it ("International Labor Office (ILO)", "Nigerian Air Force
+// (NAF)"): when only one of them is coded, the other, an unresolved name,
+// takes its code. A bracketed name refers back to the first; a first name
+// takes the bracketed one's code compositionally.
+func (st *state) bracketed(s *sentence, from int) {
+	for i := from; i < len(st.cands); i++ {
+		a := &st.cands[i]
+		k := a.m.Last
+		if a.m.Sentence != s.idx || a.m.Kind != doc.KindActor || k+2 >= s.last || s.keys[k-s.first] != "(" {
+			continue
+		}
+		for j := from; j < len(st.cands); j++ {
+			b := &st.cands[j]
+			if b.m.Sentence != s.idx || b.m.First != k+1 {
+				continue
+			}
+			if b.m.Kind != doc.KindActor || b.m.Last >= s.last || s.keys[b.m.Last-s.first] != ")" {
+				break
+			}
+			switch {
+			case a.m.Code != "" && (unresolvedName(b) || b.class == cPerson && a.class != cPerson && a.m.Last-a.m.First > 1):
+				// "Montenegro Municipality Association (AKK)": the
+				// acronym of the name, not a person known by initials.
+				b.appos = a.id + 1
+			case b.m.Code != "" && unresolvedName(a):
+				a.m.Code, a.m.Country, a.m.Sector = b.m.Code, b.m.Country, b.m.Sector
+				a.m.Name, a.m.ID, a.m.Type = b.m.Name, b.m.ID, b.m.Type
+				a.m.Via = doc.ViaCompositional
+				a.class, a.orgKind, a.nameOnly, a.surname = b.class, b.orgKind, false, b.surname
+			}
+			break
+		}
+	}
+}
+
+// unresolvedName reports whether c is a name the KB does not know and
+// nothing coded: not a bare agent noun, which has a sector.
+func unresolvedName(c *cand) bool {
+	return c.m.Code == "" && c.m.Via == doc.ViaUnresolved && c.m.Sector == "" && (c.class == cOrg || c.class == cPerson)
 }
 
 // appositions links "Nawaf Salam, the prime minister": a person followed by
@@ -167,6 +239,7 @@ func (st *state) appositions(s *sentence, from int) {
 			continue
 		}
 		k++
+		det := k // a mention may start with its determiner ("the United Nations")
 		if k < s.last {
 			switch s.keys[k-s.first] {
 			case "the", "a", "an":
@@ -175,6 +248,14 @@ func (st *state) appositions(s *sentence, from int) {
 		}
 		for j := from; j < len(st.cands); j++ {
 			b := &st.cands[j]
+			if b.m.Sentence == s.idx && (b.m.First == k || b.m.First == det) && b.class == cOrg && b.m.Code != "" && a.m.Code == "" &&
+				st.titleAfter(s, b.m.Last) {
+				// "Kenzo Oshima, the United Nations Emergency Relief
+				// Coordinator,": an official of the organisation.
+				a.m.Code, a.m.Country, a.m.Sector = b.m.Code, b.m.Country, b.m.Sector
+				a.m.Via = doc.ViaCompositional
+				break
+			}
 			if b.m.Sentence != s.idx || b.m.First != k || b.class != cAgent {
 				continue
 			}

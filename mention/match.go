@@ -288,6 +288,11 @@ func (st *state) accept(s *sentence, i, j int, e entry) bool {
 			return false
 		}
 	case ePlace, ePerson, eOrg:
+		// An acronym is not a namesake place or person written in
+		// capitals ("GAO" is not Gao, Mali), unless the sentence is.
+		if e.kind != eOrg && e.cases[0] == caseUpper && allUpper([]rune(t.Text)) && !st.shouting(s) {
+			return false
+		}
 		// A capitalised common word at the start of a sentence is not a name,
 		// unless the document also capitalises it mid-sentence.
 		if i == s.first && t.UPOS != "" && t.UPOS != "PROPN" && t.UPOS != "X" && !st.midCaps[t.Text] {
@@ -298,6 +303,23 @@ func (st *state) accept(s *sentence, i, j int, e entry) bool {
 		}
 	}
 	return true
+}
+
+// shouting reports whether most words of a sentence are written in
+// capitals, as in a headline.
+func (st *state) shouting(s *sentence) bool {
+	words, upper := 0, 0
+	for k := s.first; k < s.last; k++ {
+		rs := []rune(st.d.Tokens[k].Text)
+		if len(rs) < 2 || !unicode.IsLetter(rs[0]) {
+			continue
+		}
+		words++
+		if allUpper(rs) {
+			upper++
+		}
+	}
+	return upper*2 > words
 }
 
 // afterLocative reports whether a locative preposition stands before token

@@ -23,6 +23,7 @@ func (st *state) resolveSpan(s *sentence, parts []part, first, last int) {
 		person   *part
 		org      *kb.Org
 		modifier bool // a person's name modifies a following agent noun
+		people   bool // a people named after the country it lives in
 	)
 	for i := range parts {
 		p := &parts[i]
@@ -38,6 +39,8 @@ func (st *state) resolveSpan(s *sentence, parts []part, first, last int) {
 			if country == nil {
 				country = &k.Countries[p.cands[0].idx]
 				metonym = p.kind == eMetonym
+			} else {
+				people = true // "Bosnian Serbs"
 			}
 		case p.kind == eAgent || p.kind == eTitle:
 			if p.sector != "" {
@@ -57,6 +60,14 @@ func (st *state) resolveSpan(s *sentence, parts []part, first, last int) {
 	switch {
 	case person != nil && !modifier:
 		st.resolvePerson(s, &c, person, country, sector)
+		if c.m.Code == "" && org != nil && c.m.Country == "" {
+			// "Arab League Secretary-General Chedli Klibi": an official
+			// the KB does not know is coded by the organisation, and so
+			// is a body of it ("U.S. Senate Intelligence Committee").
+			c.m.Code, c.m.Country = org.Code, org.Country
+			c.m.Sector = sectorOf(org.Code, org.Country)
+			c.m.Via = doc.ViaCompositional
+		}
 		if c.m.Code == "" && country == nil && sector != "" {
 			c.poss = st.possessive(s, first) + 1 // "Catalonia's leader Carles Puigdemont"
 		}
@@ -67,14 +78,23 @@ func (st *state) resolveSpan(s *sentence, parts []part, first, last int) {
 	case person != nil: // "Trump administration"
 		c.class = cAgent
 		c.m.Sector = sector
-		if p := st.surnamePerson(s, person, country, ""); p != nil {
+		cc := ""
+		if country != nil && person.kind == uName {
+			cc = country.Code // "Soviet NKVD security forces"
+		} else if p := st.surnamePerson(s, person, country, ""); p != nil {
 			if r, ok := st.role(p, "", ""); ok {
-				c.m.Country = r.Country
-				c.m.Code = r.Country + sector
-				c.m.Via = doc.ViaCompositional
-				if cc, ok := k.Country(r.Country); ok {
-					c.m.Name = cc.Name
-				}
+				cc = r.Country
+			}
+		} else if country == nil {
+			// "the Assad regime": several Assads, all Syrian.
+			cc = st.surnameCountry(s, person, "")
+		}
+		if cc != "" {
+			c.m.Country = cc
+			c.m.Code = cc + sector
+			c.m.Via = doc.ViaCompositional
+			if kc, ok := k.Country(cc); ok {
+				c.m.Name = kc.Name
 			}
 		}
 		if c.m.Code == "" {
@@ -83,11 +103,17 @@ func (st *state) resolveSpan(s *sentence, parts []part, first, last int) {
 		}
 	case country != nil && sector != "":
 		c.class = cAgent
+		if sector == "GOV" && st.religiousSpan(s, first, last) {
+			sector = "REL" // "Palestinian Christian leaders"
+		}
 		c.m.Code, c.m.Country, c.m.Sector, c.m.Name = country.Code+sector, country.Code, sector, country.Name
 		c.m.Via = doc.ViaCompositional
 	case country != nil:
 		c.class = cCountry
 		c.m.Code, c.m.Country, c.m.Name, c.m.ID = country.Code, country.Code, country.Name, country.Code
+		if people {
+			c.class, c.plural, c.m.ID, c.m.Via = cAgent, true, "", doc.ViaCompositional
+		}
 		if metonym {
 			c.m.Code, c.m.Sector = country.Code+"GOV", "GOV"
 		}
@@ -142,11 +168,44 @@ func (st *state) resolvePerson(s *sentence, c *cand, p *part, country *kb.Countr
 		}
 		return
 	}
+	if country == nil && sector != "" && p.kind == uName {
+		// "President George Herbert Walker Bush": two Presidents Bush,
+		// both American.
+		if cc := st.surnameCountry(s, p, sector); cc != "" {
+			if kc, ok := k.Country(cc); ok {
+				country = kc
+			}
+		}
+	}
 	name := st.spanText(p.first, p.last)
 	c.nameOnly = true
 	c.surname = lastWord(name)
 	c.m.Name = name
 	c.m.Type = "person"
+	if p.kind == uName && st.r.words.orgWords[s.keys[p.last-1-s.first]] {
+		// "Government Accountability Office", "Pakistani Foreign Office":
+		// an organisation the KB does not know, not a titled person; an
+		// agent noun in the name gives its sector ("Junior Doctors
+		// Association"), and the country may come from the document.
+		c.class, c.m.Type, c.m.Via, c.m.Sector = cOrg, "org", doc.ViaUnresolved, sector
+		c.nameOnly, c.surname = false, ""
+		if sector != "" {
+			c.class = cAgent
+		}
+		if country != nil {
+			// "Liberian Peace Council": the country's, in a sector when
+			// the name has an agent noun.
+			c.m.Country, c.m.Code, c.m.Via = country.Code, country.Code+sector, doc.ViaCompositional
+		}
+		return
+	}
+	if country != nil && sector == "" && st.people(s, p) {
+		// "Iraqi Kurds", "Syrian Alawites": a people of the country.
+		c.class, c.plural, c.nameOnly, c.surname = cAgent, true, false, ""
+		c.m.Type, c.m.Name, c.m.Code, c.m.Country = "", country.Name, country.Code, country.Code
+		c.m.Via = doc.ViaCompositional
+		return
+	}
 	if sector == "" && country == nil && !st.titled(s, p.first) {
 		c.m.Type = st.guessType(s, p.unit)
 		switch c.m.Type {
@@ -248,6 +307,55 @@ func (st *state) surnamePerson(s *sentence, p *part, country *kb.Country, sector
 		found = kp
 	}
 	return found
+}
+
+// religiousSpan reports whether a religious adjective stands among tokens
+// [first, last) of s.
+func (st *state) religiousSpan(s *sentence, first, last int) bool {
+	for k := first; k < last; k++ {
+		if st.r.words.religions[s.keys[k-s.first]] {
+			return true
+		}
+	}
+	return false
+}
+
+// surnameCountry returns the country that every KB person with the last
+// name of p who held a role (of the sector, when given) on the article's
+// date (or ever, without a date) held it in, or "" when there is none or
+// several.
+func (st *state) surnameCountry(s *sentence, p *part, sector string) string {
+	cc := ""
+	for _, id := range st.r.surname[s.keys[p.last-1-s.first]] {
+		kp := &st.r.kb.People[id]
+		r, ok := st.role(kp, "", sector)
+		if !ok || !st.roleNow(kp, r) || sector != "" && sectorOf(r.Code, r.Country) != sector {
+			continue
+		}
+		if cc != "" && r.Country != cc {
+			return ""
+		}
+		cc = r.Country
+	}
+	return cc
+}
+
+// people reports whether an unknown name after a demonym is a plural noun
+// naming a people ("Iraqi Kurds"): one capitalised word tagged a plural
+// proper noun, or ending in "s" when the tagger says nothing.
+func (st *state) people(s *sentence, p *part) bool {
+	if p.kind != uName || p.last-p.first != 1 {
+		return false
+	}
+	t := &st.d.Tokens[p.first]
+	switch t.XPOS {
+	case "NNPS", "NNS":
+		return true
+	case "":
+		k := s.keys[p.first-s.first]
+		return len(k) > 3 && strings.HasSuffix(k, "s") && !strings.HasSuffix(k, "ss")
+	}
+	return false
 }
 
 // roleNow reports whether r is held on the article's date (always true

@@ -29,6 +29,19 @@
 // agencies), weapons ("drones"), nouns modifying nouns ("guerrilla
 // warfare") and roles after "as" stay uncoded (see inferCountry).
 //
+// Names the KB does not know are read from their phrase: an official
+// after an organisation ("Arab League Secretary-General Chedli Klibi") or in
+// apposition to its title takes its code, a name and its bracketed acronym
+// share whichever code one of them has, an unknown name ending in an
+// organisation word is an organisation of the phrase's country and sector
+// ("Liberian Peace Council"), a demonym before a plural people noun names
+// that people where it lives ("Iraqi Kurds", "Bosnian Serbs"), and a surname
+// shared by KB officials of one country gives that country ("the Assad
+// regime"). A one-word place is a person's name when it completes a titled
+// name or is an official's surname as subject or before "administration";
+// an all-capitals acronym is never a namesake place or person. A religious
+// qualifier makes officials religious figures ("Jewish leaders").
+//
 // A Resolver is built once from a knowledge base and is safe for concurrent
 // use; Process fills Doc.Mentions of one parsed document.
 package mention
@@ -187,7 +200,8 @@ func (r *Resolver) add(name string, e entry) {
 }
 
 // nameTokens splits a dictionary name the way the tokenizer splits running
-// text: at spaces, before a possessive "'s", around hyphens between letters
+// text: at spaces, before a possessive "'s" and a plural possessive's
+// apostrophe, around hyphens between letters
 // and around commas and brackets.
 func nameTokens(name string) []string {
 	var out []string
@@ -204,6 +218,9 @@ func nameTokens(name string) []string {
 		if len(w) > 2 && strings.HasSuffix(w, "'s") {
 			tail = append([]string{"'s"}, tail...)
 			w = w[:len(w)-2]
+		} else if len(w) > 2 && strings.HasSuffix(w, "s'") {
+			tail = append([]string{"'"}, tail...) // "Kurdistan Workers' Party"
+			w = w[:len(w)-1]
 		}
 		if i := strings.IndexByte(w, '-'); i > 0 && i < len(w)-1 && !isLowerWord(w[:i]) {
 			parts := strings.Split(w, "-")

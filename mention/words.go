@@ -22,6 +22,11 @@ type wordLists struct {
 	personHeads map[string]bool
 	// groupNouns are definite descriptions of organisations ("the group").
 	groupNouns map[string]bool
+	// blocNouns are the groupNouns that may name an international body
+	// ("the alliance" is NATO; "the movement" is no IGO).
+	blocNouns map[string]bool
+	// religions are adjectives naming a religious community.
+	religions map[string]bool
 	// countryNouns are definite descriptions of countries ("the country").
 	countryNouns map[string]bool
 	// geoNouns name places of a country: npCountry looks through them
@@ -51,7 +56,7 @@ func newWordLists() wordLists {
 		modifiers: set("senior", "top", "former", "deputy", "acting", "interim", "chief",
 			"high-ranking", "top-ranking", "then", "outgoing", "incoming", "new", "veteran",
 			"retired", "local", "regional", "federal", "national", "state", "provincial",
-			"leading", "powerful", "influential", "elected"),
+			"leading", "powerful", "influential", "elected", "junior"),
 		liaison: set("ambassador", "ambassadors", "envoy", "envoys", "special envoy",
 			"emissary", "representative", "representatives", "delegate", "delegation", "amb."),
 		orgWords: set("party", "front", "council", "brigades", "brigade", "army", "movement",
@@ -73,11 +78,17 @@ func newWordLists() wordLists {
 			"military commander", "general", "speaker", "envoy", "special envoy", "ambassador",
 			"spokesman", "spokeswoman", "spokesperson", "leader", "king", "queen", "emir",
 			"chancellor", "chief of staff", "secretary of state", "secretary-general",
+			"secretary general", "secretary", "defence secretary", "defense secretary",
+			"foreign secretary", "home secretary",
 			"governor", "mayor", "crown prince", "sultan", "monarch", "ruler", "chief",
 			"negotiator", "diplomat", "official", "officer", "colonel", "captain", "judge",
 			"prosecutor", "senator", "lawmaker"),
 		groupNouns: set("group", "movement", "militia", "organization", "organisation",
 			"faction", "party", "network", "alliance", "coalition", "outfit", "insurgency"),
+		blocNouns: set("organization", "organisation", "alliance", "coalition"),
+		religions: set("jewish", "muslim", "christian", "catholic", "protestant", "orthodox",
+			"islamic", "islamist", "sunni", "shiite", "shia", "shi'ite", "hindu", "buddhist",
+			"sikh", "evangelical", "druze", "alawite", "coptic", "maronite"),
 		countryNouns: set("country", "nation", "state", "kingdom", "republic"),
 		geoNouns: set("town", "city", "village", "capital", "province", "region", "district",
 			"county", "governorate", "state", "nation", "country", "republic", "kingdom",
