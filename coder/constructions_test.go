@@ -271,3 +271,25 @@ func TestLocation(t *testing.T) {
 		})
 	}
 }
+
+func TestPredicateAdjectivesAndStrikes(t *testing.T) {
+	tests := []triggerCase{
+		{
+			name: "X was critical of Y: a predicate adjective read like a verb",
+			toks: []tk{{"Lebanon", "Lebanon", "PROPN", 3, "nsubj"}, {"was", "be", "AUX", 3, "cop"},
+				{"critical", "critical", "ADJ", 0, "root"}, {"of", "of", "ADP", 5, "case"},
+				{"Israel", "Israel", "PROPN", 3, "obl"}},
+			ments: []mk{lbn(0), isr(4)},
+			trig:  "critical", code: "111", src: "LBNGOV", tgt: "ISR",
+		},
+		{
+			name: "a strike staged by workers is a labour strike",
+			toks: []tk{{"Workers", "worker", "NOUN", 2, "nsubj"}, {"staged", "stage", "VERB", 0, "root"},
+				{"a", "a", "DET", 4, "det"}, {"strike", "strike", "NOUN", 2, "obj"},
+				{"against", "against", "ADP", 6, "case"}, {"Hezbollah", "Hezbollah", "PROPN", 4, "nmod"}},
+			ments: []mk{{0, 1, 0, doc.KindActor, "LBNLAB"}, hez(5)},
+			trig:  "strike", code: "143", src: "LBNLAB", tgt: "LBNREB",
+		},
+	}
+	runTriggerCases(t, tests)
+}

@@ -337,9 +337,32 @@ func (c *Coder) noun(s *sent, i int) (cand, bool) {
 			}
 		}
 	}
+	if cd.code[:2] == "19" && s.lemma(i) == "strike" && s.labourStrike(i, cd.src) {
+		cd.code, cd.entry = "143", cd.entry+" (labour)"
+	}
 	cd.status = c.status(s, i, 0)
 	c.fillTarget(s, &cd)
 	return cd, true
+}
+
+// labourStrike reports whether the strike noun i, with source mentions
+// src, is a work stoppage rather than a military strike: it is staged,
+// held, called or gone on, or its source is no armed or state actor
+// ("teachers", "the union", "students").
+func (s *sent) labourStrike(i int, src []int) bool {
+	if h := s.head(i); h >= 0 {
+		switch s.lemma(h) {
+		case "stage", "hold", "call", "go", "join", "end", "strike":
+			return true
+		}
+	}
+	for _, a := range s.actors(src) {
+		switch a.Sector {
+		case "LAB", "CVL", "OPP", "EDU", "BUS", "HLH", "AGR", "REF", "REL", "MED", "DEV", "HRI", "JUD", "LEG", "ELI":
+			return true
+		}
+	}
+	return false
 }
 
 func isPrep(w string) bool {

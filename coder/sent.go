@@ -318,10 +318,16 @@ func participle(t doc.Token) bool {
 	return t.UPOS == "ADJ" && strings.HasSuffix(strings.ToLower(t.Text), "ed")
 }
 
+// predicateAdjective reports whether i is an adjective used as a
+// predicate with a subject ("were skeptical", "is critical of").
+func (s *sent) predicateAdjective(i int) bool {
+	return s.toks[i].UPOS == "ADJ" && s.child(i, "cop") >= 0 && s.child(i, "nsubj") >= 0
+}
+
 // adjectivalPassive reports whether i is a participle used as a predicate
 // adjective, a passive in all but its tag ("were angered by the move").
 func (s *sent) adjectivalPassive(i int) bool {
-	return participle(s.toks[i]) && s.child(i, "cop") >= 0 && s.child(i, "nsubj") >= 0
+	return participle(s.toks[i]) && s.predicateAdjective(i)
 }
 
 // passive reports whether predicate i is in the passive voice.
