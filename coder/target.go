@@ -147,6 +147,13 @@ func (c *Coder) fillTarget(s *sent, cd *cand) {
 	if k := s.obliqueWithActor(i, recipientPrep); k >= 0 && set(k, "obl:"+s.caseOf(k), s.actorsAt(k)) {
 		return
 	}
+	if o := s.child(i, "obj"); o >= 0 && s.ment[o] < 0 && len(c.lex.Noun(s.lemma(o))) == 0 {
+		// "demolished Palestinian homes", "expelled inspectors of the
+		// IAEA": the actor the acted-on thing belongs to.
+		if set(o, "obj>owner", s.mentionsAt(o, asTarget)) {
+			return
+		}
+	}
 	obj := s.child(i, "obj")
 	if g >= 0 && obj < 0 {
 		obj = s.child(g, "obj")
