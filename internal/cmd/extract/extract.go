@@ -21,8 +21,8 @@ import (
 	"github.com/sitrep/sitrep/lexicon"
 	"github.com/sitrep/sitrep/mention"
 	"github.com/sitrep/sitrep/ontology"
-	"github.com/sitrep/sitrep/timex"
 	"github.com/sitrep/sitrep/pipeline"
+	"github.com/sitrep/sitrep/timex"
 )
 
 // Options holds the command's IO, dependencies and flags.
