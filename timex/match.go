@@ -1218,6 +1218,9 @@ func (m *matcher) ago(i int) (int, result, bool) {
 	}
 	dir := 0
 	e := j + 1
+	// "two days later", "a week earlier" count from the date the text last
+	// mentioned; "ago" and "from now" from the article's date.
+	narrative := m.f(e, fLater) || m.f(e, fEarlier) && !m.f(e, fAgo)
 	switch {
 	case m.f(e, fAgo) || m.f(e, fEarlier):
 		dir = -1
@@ -1256,7 +1259,11 @@ func (m *matcher) ago(i int) (int, result, bool) {
 	case gCentury:
 		r = ptResult(m.rel(gYear, dir*n*100))
 	default:
-		r = ptResult(m.rel(g, dir*n*k))
+		if narrative {
+			r = ptResult(m.relRef(g, dir*n*k))
+		} else {
+			r = ptResult(m.rel(g, dir*n*k))
+		}
 	}
 	r.amount = true
 	return e, r, true

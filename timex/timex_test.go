@@ -31,6 +31,9 @@ func TestFind(t *testing.T) {
 	}{
 		{"full date", "The talks were held on March 9, 2026, in Beirut.", dct,
 			[]want{{"March 9, 2026", "DATE", "2026-03-09", "2026-03-09", "2026-03-09", "day", ""}}},
+		{"a day later counts from the last date", "Talks began on March 2. A day later they broke down.", dct,
+			[]want{{"March 2", "DATE", "2026-03-02", "2026-03-02", "2026-03-02", "day", ""},
+				{"A day later", "DATE", "2026-03-03", "2026-03-03", "2026-03-03", "day", ""}}},
 		{"day month", "It happened on 9 March.", dct,
 			[]want{{"9 March", "DATE", "2026-03-09", "2026-03-09", "2026-03-09", "day", ""}}},
 		{"iso", "Filed 2026-03-05 by the ministry.", dct,
