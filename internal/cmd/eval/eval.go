@@ -5,6 +5,7 @@ package eval
 import (
 	"github.com/sitrep/sitrep/internal/cmd/cmdutil"
 	"github.com/sitrep/sitrep/internal/cmd/eval/actors"
+	"github.com/sitrep/sitrep/internal/cmd/eval/attribution"
 	"github.com/sitrep/sitrep/internal/cmd/eval/events"
 	"github.com/sitrep/sitrep/internal/cmd/eval/timex"
 	"github.com/sitrep/sitrep/internal/cmd/eval/ud"
@@ -22,6 +23,7 @@ func NewCmd(f *cmdutil.Factory) *cmdutil.Command {
 			actors.NewCmd(f, nil),
 			events.NewCmd(f, nil),
 			timex.NewCmd(f, nil),
+			attribution.NewCmd(f, nil),
 		},
 	}
 }

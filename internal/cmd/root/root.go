@@ -9,6 +9,7 @@ import (
 	"fmt"
 
 	"github.com/sitrep/sitrep/internal/cmd/actors"
+	"github.com/sitrep/sitrep/internal/cmd/attributions"
 	"github.com/sitrep/sitrep/internal/cmd/bench"
 	"github.com/sitrep/sitrep/internal/cmd/cmdutil"
 	"github.com/sitrep/sitrep/internal/cmd/eval"
@@ -39,6 +40,7 @@ whom, when, where, and according to whom.`,
 			parse.NewCmd(f, nil),
 			actors.NewCmd(f, nil),
 			timex.NewCmd(f, nil),
+			attributions.NewCmd(f, nil),
 			extract.NewCmd(f, nil),
 			eval.NewCmd(f),
 			kbcmd.NewCmd(f),

@@ -1,0 +1,314 @@
+package attrib
+
+import (
+	"os"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/sitrep/sitrep/doc"
+	"github.com/sitrep/sitrep/internal/sharedtest"
+	"github.com/sitrep/sitrep/kb"
+	"github.com/sitrep/sitrep/mention"
+	"github.com/sitrep/sitrep/models"
+	"github.com/sitrep/sitrep/pipeline"
+)
+
+var setup = sync.OnceValues(func() (*pipeline.Pipeline, *mention.Resolver) {
+	p, err := models.Load()
+	if err != nil {
+		panic(err)
+	}
+	k, err := kb.Load()
+	if err != nil {
+		panic(err)
+	}
+	return p, mention.New(k)
+})
+
+// parse runs the embedded pipeline and the mention resolver over text.
+func parse(tb testing.TB, text string) *doc.Doc {
+	tb.Helper()
+	p, res := setup()
+	d := p.Process(doc.Article{ID: "t", Text: text})
+	res.Process(d)
+	return d
+}
+
+func spanText(d *doc.Doc, s doc.Span) string {
+	r := []rune(d.Text)
+	if s.End > len(r) {
+		return ""
+	}
+	return string(r[s.Start:s.End])
+}
+
+// chainString renders a chain as "role:name/count<cue>" links joined by " > ".
+func chainString(ls []Link) string {
+	var out []string
+	for _, l := range ls {
+		s := l.Role
+		if l.Name != "" {
+			s += ":" + l.Name
+		}
+		if l.Count > 0 {
+			s += "/" + string(rune('0'+l.Count%10))
+		}
+		out = append(out, s)
+	}
+	return strings.Join(out, " > ")
+}
+
+func TestFind(t *testing.T) {
+	tests := []struct {
+		name, text string
+		// want: the attribution whose content holds probe
+		probe                string
+		source, cue, content string // substrings expected ("" = absent)
+		chain                string
+		hedged               bool
+	}{
+		{
+			name:   "ccomp with outlet",
+			text:   "Axios reported that the government approached the envoy last week.",
+			probe:  "approached",
+			source: "Axios", cue: "reported", content: "the government approached the envoy",
+			chain: "outlet:Axios",
+		},
+		{
+			name:   "according to a report citing sources",
+			text:   "The government proposed talks, according to a report by Axios citing five sources familiar with the matter.",
+			probe:  "proposed",
+			source: "a report by Axios", cue: "according to", content: "The government proposed talks",
+			chain: "outlet:Axios > anonymous/5",
+		},
+		{
+			name:   "official cited by outlet",
+			text:   "According to one Israeli official cited by Axios, Lebanon wants a deal.",
+			probe:  "wants",
+			source: "one Israeli official cited by Axios", cue: "According to", content: "Lebanon wants a deal",
+			chain: "outlet:Axios > anonymous/1",
+		},
+		{
+			name:   "coordinated anonymous sources summed",
+			text:   "A US official, an Israeli official, and three additional sources familiar with the contacts said the talks failed.",
+			probe:  "failed",
+			source: "three additional sources", cue: "said", content: "the talks failed",
+			chain: "anonymous/5",
+		},
+		{
+			name:   "quotation before the cue",
+			text:   "\"We will not negotiate,\" the minister said.",
+			probe:  "negotiate",
+			source: "the minister", cue: "said", content: "We will not negotiate",
+			chain: "anonymous/1",
+		},
+		{
+			name:    "hedge",
+			text:    "Lebanon reportedly proposed direct talks with Israel.",
+			probe:   "proposed",
+			content: "Lebanon reportedly proposed direct talks with Israel",
+			hedged:  true,
+		},
+		{
+			name:  "passive raising verb",
+			text:  "The commander is said to have resisted the orders.",
+			probe: "resisted",
+			cue:   "is said", content: "resisted the orders",
+			hedged: true,
+		},
+		{
+			name:   "told an outlet",
+			text:   "Sources told Reuters that Israel rejected the offer.",
+			probe:  "rejected",
+			source: "Sources", cue: "told", content: "Israel rejected the offer",
+			chain: "outlet:Reuters > anonymous", hedged: true,
+		},
+		{
+			name:   "headline colon",
+			text:   "Graham: Trump remarks were hateful.",
+			probe:  "hateful",
+			source: "Graham", cue: ":", content: "Trump remarks were hateful",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := parse(t, tt.text)
+			x := NewIndex(d, Find(d))
+			tok := -1
+			for i, tk := range d.Tokens {
+				if tk.Text == tt.probe {
+					tok = i
+					break
+				}
+			}
+			if tok < 0 {
+				t.Fatalf("no token %q", tt.probe)
+			}
+			a := x.At(0, tok)
+			if a == nil {
+				t.Fatalf("no attribution covers %q; found %+v", tt.probe, x.Attributions())
+			}
+			for _, c := range []struct {
+				what      string
+				got, want string
+			}{
+				{"source", spanText(d, a.Source), tt.source},
+				{"cue", spanText(d, a.Cue), tt.cue},
+				{"content", spanText(d, a.Content), tt.content},
+			} {
+				if c.want == "" && c.got != "" && c.what != "content" {
+					t.Errorf("%s = %q, want none", c.what, c.got)
+				}
+				if !strings.Contains(c.got, c.want) {
+					t.Errorf("%s = %q, want it to hold %q", c.what, c.got, c.want)
+				}
+			}
+			if got := chainString(a.Chain); tt.chain != "" && !strings.HasPrefix(got, tt.chain) {
+				t.Errorf("chain = %q, want %q", got, tt.chain)
+			}
+			if a.Hedged != tt.hedged {
+				t.Errorf("hedged = %v, want %v", a.Hedged, tt.hedged)
+			}
+			if e := a.Event(); e.Voice != VoiceCited {
+				t.Errorf("voice = %q, want cited", e.Voice)
+			}
+		})
+	}
+}
+
+func TestPublisherVoice(t *testing.T) {
+	d := parse(t, "Israel struck Beirut on Monday. Hezbollah fired rockets.")
+	x := NewIndex(d, Find(d))
+	for si, s := range d.Sentences {
+		for tok := s.First; tok < s.Last; tok++ {
+			if e := x.Event(si, tok); e == nil || e.Voice != VoicePublisher || len(e.Chain) > 0 {
+				t.Fatalf("token %q: %+v, want the publisher's voice", d.Tokens[tok].Text, e)
+			}
+		}
+	}
+	if x.At(-1, 0) != nil || x.At(0, len(d.Tokens)) != nil {
+		t.Error("out of range lookups must give nil")
+	}
+}
+
+func TestReportRefersBack(t *testing.T) {
+	d := parse(t, "The army withdrew, according to a report by Axios.\n\nThe talks stalled, according to the report.")
+	atts := Find(d)
+	var last *Attribution
+	for i := range atts {
+		if atts[i].Sentence == 1 {
+			last = &atts[i]
+		}
+	}
+	if last == nil || chainString(last.Chain) != "outlet:Axios" {
+		t.Fatalf("second sentence: %+v, want it on Axios's word", last)
+	}
+}
+
+func TestContinuation(t *testing.T) {
+	d := parse(t, "According to one official cited by Axios, Lebanon wants talks. Lebanon reportedly proposed a meeting in Cyprus.")
+	x := NewIndex(d, Find(d))
+	tok := -1
+	for i, tk := range d.Tokens {
+		if tk.Text == "proposed" {
+			tok = i
+		}
+	}
+	a := x.At(1, tok)
+	if a == nil || !a.Hedged || !a.Continued || !strings.HasPrefix(chainString(a.Chain), "outlet:Axios") {
+		t.Fatalf("got %+v, want a hedged attribution continued from Axios", a)
+	}
+}
+
+func TestNumber(t *testing.T) {
+	for in, want := range map[string]int{"five": 5, "One": 1, "a": 1, "12": 12, "several": 0, "": 0, "x1": 0} {
+		if got := number(in); got != want {
+			t.Errorf("number(%q) = %d, want %d", in, got, want)
+		}
+	}
+}
+
+// TestSeed checks the attributions of the seed article the gold asks for.
+func TestSeed(t *testing.T) {
+	path := sharedtest.Path(t, "seed/lebanon-israel-2026-03-09.txt")
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := parse(t, string(b))
+	x := NewIndex(d, Find(d))
+	tests := []struct {
+		sentence, word string
+		name           string // a chain link must name it; "self": publisher
+		anon           int
+		hedged         bool
+	}{
+		{"proposed holding direct negotiations", "proposed", "Axios", 5, false},
+		{"firing rockets and drones toward Israel", "firing", "self", 0, false},
+		{"Israel responded with extensive airstrikes", "responded", "self", 0, false},
+		{"approached US Ambassador", "approached", "Axios", 0, false},
+		{"proposed holding immediate direct talks", "proposed", "", 0, true},
+		{"Barrack rejected the proposal", "rejected", "self", 0, false},
+		{"Israel rejected the outreach", "rejected", "Axios", 0, false},
+		{"resisted orders", "resisted", "", 0, true},
+		{"urging President Aoun", "urging", "Axios", 0, false},
+		{"expressed frustration", "expressed", "Axios", 0, false},
+		{"expected to pursue", "pursue", "Axios", 0, false},
+	}
+	for _, tt := range tests {
+		si := -1
+		for i, s := range d.Sentences {
+			if strings.Contains(s.Text, tt.sentence) {
+				si = i
+			}
+		}
+		if si < 0 {
+			t.Fatalf("no sentence with %q", tt.sentence)
+		}
+		tok := -1
+		for i := d.Sentences[si].First; i < d.Sentences[si].Last; i++ {
+			if d.Tokens[i].Text == tt.word && tok < 0 {
+				tok = i
+			}
+		}
+		e := x.Event(si, tok)
+		switch {
+		case tt.name == "self" && e.Voice != VoicePublisher:
+			t.Errorf("%q: voice %q, want publisher", tt.sentence, e.Voice)
+		case tt.name != "" && tt.name != "self":
+			found := false
+			for _, s := range e.Chain {
+				found = found || s.Name == tt.name
+			}
+			if !found {
+				t.Errorf("%q: chain %+v does not name %s", tt.sentence, e.Chain, tt.name)
+			}
+		}
+		if tt.anon > 0 {
+			found := false
+			for _, s := range e.Chain {
+				found = found || s.Role == RoleAnonymous && s.Count == tt.anon
+			}
+			if !found {
+				t.Errorf("%q: chain %+v has no %d anonymous sources", tt.sentence, e.Chain, tt.anon)
+			}
+		}
+		if tt.hedged && !e.Hedged {
+			t.Errorf("%q: not hedged", tt.sentence)
+		}
+	}
+}
+
+func BenchmarkFind(b *testing.B) {
+	text := strings.Repeat("Axios reported that the government approached the envoy last week and asked him to mediate. "+
+		"According to one Israeli official cited by Axios, Lebanon reportedly proposed talks. "+
+		"Israel struck Beirut on Monday, officials said. ", 10)
+	d := parse(b, text)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		Find(d)
+	}
+	b.ReportMetric(float64(b.N*len(d.Sentences))/b.Elapsed().Seconds(), "sentences/s")
+}

@@ -1,0 +1,880 @@
+package attrib
+
+import (
+	"slices"
+	"strings"
+	"unicode"
+
+	"github.com/sitrep/sitrep/doc"
+)
+
+// Finder finds attributions. The zero value is ready to use.
+type Finder struct {
+	// IsPerson reports whether a knowledge base id names a person; nil
+	// guesses from the mention (a person's id is a hyphenated name).
+	IsPerson func(id string) bool
+}
+
+// run is the state of one Find call.
+type run struct {
+	f     *Finder
+	d     *doc.Doc
+	atts  []Attribution
+	runes []rune
+	// report is the chain of the last attribution to a report of a named
+	// author, which "the report" refers back to.
+	report []Link
+}
+
+// Find returns the attributions of d, in text order of their cues. The
+// document must be parsed and its mentions resolved.
+func (f *Finder) Find(d *doc.Doc) []Attribution {
+	r := &run{f: f, d: d}
+	for si := range d.Sentences {
+		s := newSent(d, si)
+		n := len(r.atts)
+		r.sentence(s)
+		slices.SortStableFunc(r.atts[n:], func(a, b Attribution) int { return cmpSpan(a.anchor(), b.anchor()) })
+	}
+	r.nest()
+	r.continuation()
+	return r.atts
+}
+
+func cmpSpan(a, b doc.Span) int {
+	if a.Start != b.Start {
+		return a.Start - b.Start
+	}
+	return a.End - b.End
+}
+
+// anchor is where an attribution is marked: its cue, else its hedge.
+func (a *Attribution) anchor() doc.Span {
+	if !a.Cue.IsZero() {
+		return a.Cue
+	}
+	return a.Hedge
+}
+
+// sent is one sentence with the indexes the rules need; token indices are
+// local to the sentence, from 0.
+type sent struct {
+	d    *doc.Doc
+	idx  int
+	base int
+	toks []doc.Token
+	kids [][]int
+	low  []string // lower-case lemma (text when there is none)
+	ment []int    // the mention a token heads or lies in, or -1
+}
+
+func newSent(d *doc.Doc, si int) *sent {
+	toks := d.SentenceTokens(si)
+	s := &sent{d: d, idx: si, base: d.Sentences[si].First, toks: toks,
+		kids: make([][]int, len(toks)), low: make([]string, len(toks)), ment: make([]int, len(toks))}
+	for i, t := range toks {
+		l := t.Lemma
+		if l == "" || l == "_" {
+			l = t.Text
+		}
+		s.low[i] = strings.ToLower(l)
+		s.ment[i] = -1
+		if h := t.Head - 1; h >= 0 && h < len(toks) && h != i {
+			s.kids[h] = append(s.kids[h], i)
+		}
+	}
+	// Mentions are in text order: find this sentence's by binary search.
+	lo, _ := slices.BinarySearchFunc(d.Mentions, si, func(m doc.Mention, si int) int { return m.Sentence - si })
+	for mi := lo; mi < len(d.Mentions) && d.Mentions[mi].Sentence == si; mi++ {
+		m := d.Mentions[mi]
+		for t := m.First; t < m.Last; t++ {
+			if l := t - s.base; l >= 0 && l < len(toks) && s.ment[l] < 0 {
+				s.ment[l] = mi
+			}
+		}
+		if l := m.Head - s.base; l >= 0 && l < len(toks) {
+			s.ment[l] = mi
+		}
+	}
+	return s
+}
+
+func (s *sent) rel(i int) string { return s.toks[i].DepRel }
+
+// base relation, without its subtype.
+func (s *sent) brel(i int) string {
+	r, _, _ := strings.Cut(s.toks[i].DepRel, ":")
+	return r
+}
+
+func (s *sent) head(i int) int {
+	h := s.toks[i].Head - 1
+	if h < 0 || h >= len(s.toks) || h == i {
+		return -1
+	}
+	return h
+}
+
+// child returns the first child of i with one of the relations, or -1.
+func (s *sent) child(i int, rels ...string) int {
+	for _, k := range s.kids[i] {
+		if slices.Contains(rels, s.rel(k)) {
+			return k
+		}
+	}
+	return -1
+}
+
+func (s *sent) isVerb(i int) bool {
+	return s.toks[i].UPOS == "VERB" || strings.HasPrefix(s.toks[i].XPOS, "VB")
+}
+
+func (s *sent) isPunct(i int) bool { return s.toks[i].UPOS == "PUNCT" || isPunctText(s.toks[i].Text) }
+
+func isPunctText(t string) bool {
+	for _, r := range t {
+		if !unicode.IsPunct(r) && !unicode.IsSymbol(r) {
+			return false
+		}
+	}
+	return t != ""
+}
+
+// subtree marks the tokens of the subtree of i in in (which it returns),
+// skipping the subtrees rooted at tokens for which cut is true.
+func (s *sent) subtree(i int, in []bool, cut func(int) bool) []bool {
+	if in == nil {
+		in = make([]bool, len(s.toks))
+	}
+	var walk func(int, int)
+	walk = func(t, depth int) {
+		if in[t] || depth > len(s.toks) {
+			return
+		}
+		in[t] = true
+		for _, k := range s.kids[t] {
+			if cut == nil || !cut(k) {
+				walk(k, depth+1)
+			}
+		}
+	}
+	walk(i, 0)
+	return in
+}
+
+// extent returns the span from the first to the last marked token,
+// punctuation at the edges trimmed; empty when none is marked.
+func (s *sent) extent(in []bool) doc.Span {
+	lo, hi := -1, -1
+	for i, ok := range in {
+		if ok && !s.isPunct(i) {
+			if lo < 0 {
+				lo = i
+			}
+			hi = i
+		}
+	}
+	if lo < 0 {
+		return doc.Span{}
+	}
+	return doc.Span{Start: s.toks[lo].Start, End: s.toks[hi].End}
+}
+
+// span returns the span of tokens [i, j].
+func (s *sent) span(i, j int) doc.Span { return doc.Span{Start: s.toks[i].Start, End: s.toks[j].End} }
+
+// text returns the text of tokens [i, j].
+func (s *sent) text(i, j int) string {
+	var b strings.Builder
+	for k := i; k <= j; k++ {
+		b.WriteString(s.toks[k].Text)
+		if k < j && s.toks[k].SpaceAfter {
+			b.WriteByte(' ')
+		}
+	}
+	return b.String()
+}
+
+// textOf returns the text of the marked tokens from the first to the last,
+// punctuation at the edges trimmed.
+func (s *sent) textOf(in []bool) string {
+	lo, hi := -1, -1
+	for i, ok := range in {
+		if ok && !s.isPunct(i) {
+			if lo < 0 {
+				lo = i
+			}
+			hi = i
+		}
+	}
+	if lo < 0 {
+		return ""
+	}
+	return s.text(lo, hi)
+}
+
+// sentence finds the attributions of one sentence.
+func (r *run) sentence(s *sent) {
+	for i := range s.toks {
+		switch {
+		case s.low[i] == "accord" || strings.EqualFold(s.toks[i].Text, "according"):
+			if i+1 < len(s.toks) && strings.EqualFold(s.toks[i+1].Text, "to") {
+				r.accordingTo(s, i)
+			}
+		case s.isVerb(i) && (cueVerb(s.low[i]) || speechVerb(s.low[i]) || stanceVerb(s.low[i])):
+			r.verb(s, i)
+		case s.isVerb(i) && s.child(i, "ccomp") >= 0 && s.child(i, "nsubj") >= 0 && !linkVerb(s.low[i]):
+			// Any verb with a subject and a clause: a stance
+			// ("insists", "figures", "bets that ...").
+			r.verb(s, i)
+		}
+	}
+	r.headline(s)
+	for i := range s.toks {
+		if hedgeAdverb(s.low[i]) || hedgeAdverb(strings.ToLower(s.toks[i].Text)) {
+			r.hedge(s, i)
+		}
+	}
+	r.citing(s)
+}
+
+// add appends a to the run's attributions unless one with the same cue is
+// there already.
+func (r *run) add(a Attribution) *Attribution {
+	for i := range r.atts {
+		if !a.Cue.IsZero() && r.atts[i].Cue == a.Cue {
+			return nil
+		}
+	}
+	r.atts = append(r.atts, a)
+	return &r.atts[len(r.atts)-1]
+}
+
+// accordingTo handles "according to X": X is the source and the rest of
+// the sentence the content.
+func (r *run) accordingTo(s *sent, i int) {
+	n := s.head(i)
+	if n < 0 || n <= i+1 || s.isVerb(n) && s.toks[n].UPOS != "NOUN" {
+		// The parse lost the phrase: take the first noun after "to".
+		n = -1
+		for k := i + 2; k < len(s.toks) && k < i+8; k++ {
+			if u := s.toks[k].UPOS; u == "NOUN" || u == "PROPN" || u == "PRON" {
+				n = k
+				if k+1 < len(s.toks) && (s.toks[k+1].UPOS == "NOUN" || s.toks[k+1].UPOS == "PROPN") {
+					continue
+				}
+				break
+			}
+		}
+		if n < 0 {
+			return
+		}
+	}
+	cut := func(k int) bool { return s.low[k] == "cite" && s.toks[k].XPOS == "VBG" || s.rel(k) == "acl:relcl" }
+	src := s.subtree(n, nil, cut)
+	src[i], src[i+1] = false, false
+	if s.opens(i) {
+		// "According to X, Y ...": the source ends at the comma, whatever
+		// the parser hung on it.
+		for k := i + 2; k < len(s.toks); k++ {
+			if s.toks[k].Text == "," {
+				for j := k; j < len(s.toks); j++ {
+					src[j] = false
+				}
+				break
+			}
+		}
+	}
+	// The phrase: "according to" and the source.
+	phrase := slices.Clone(src)
+	phrase[i], phrase[i+1] = true, true
+	lo, hi := i, i+1
+	for k, ok := range phrase {
+		if ok {
+			lo, hi = min(lo, k), max(hi, k)
+		}
+	}
+	// Content: the rest of the sentence, or the clause the phrase is in
+	// when it opens or closes the sentence.
+	in := s.citingMask(lo)
+	for k := range in {
+		in[k] = !phrase[k] && !in[k]
+	}
+	content := s.extent(in)
+	a := Attribution{Sentence: s.idx, Source: s.extent(src), Cue: s.span(i, i+1), Content: content, Rule: "according-to"}
+	a.Chain = r.links(s, n, "according to", src)
+	r.add(a)
+}
+
+// headline handles a headline or lead-in of the form "Source: claim"
+// ("Graham: Trump's remarks hateful"): a short name or noun phrase opening
+// the sentence, a colon, and the rest.
+func (r *run) headline(s *sent) {
+	colon := -1
+	for k := 1; k < len(s.toks) && k <= 6; k++ {
+		if s.toks[k].Text == ":" {
+			colon = k
+			break
+		}
+		if u := s.toks[k].UPOS; u == "VERB" || u == "AUX" || s.isPunct(k) && s.toks[k].Text != "." {
+			return
+		}
+	}
+	if colon < 0 || colon+2 >= len(s.toks) {
+		return
+	}
+	named := false
+	for k := range colon {
+		if u := s.toks[k].UPOS; u == "PROPN" || s.ment[k] >= 0 {
+			named = true
+		}
+	}
+	if !named {
+		return
+	}
+	src := make([]bool, len(s.toks))
+	content := make([]bool, len(s.toks))
+	for k := range s.toks {
+		src[k], content[k] = k < colon, k > colon
+	}
+	n := colon - 1
+	for k := range colon {
+		if s.ment[k] >= 0 {
+			n = k
+		}
+	}
+	a := Attribution{Sentence: s.idx, Source: s.extent(src), Cue: s.span(colon, colon), Content: s.extent(content), Rule: "headline"}
+	if a.Content.IsZero() {
+		return
+	}
+	a.Chain = r.links(s, n, ":", src)
+	r.add(a)
+}
+
+// opens reports whether token i opens its sentence, but for punctuation
+// and conjunctions.
+func (s *sent) opens(i int) bool {
+	for k := range i {
+		if !s.isPunct(k) && s.toks[k].UPOS != "CCONJ" {
+			return false
+		}
+	}
+	return true
+}
+
+// citingMask marks the tokens of the "citing ..." phrases after position
+// from, which give the chain a link but are no part of the content.
+func (s *sent) citingMask(from int) []bool {
+	in := make([]bool, len(s.toks))
+	for c := from; c < len(s.toks); c++ {
+		if s.low[c] == "cite" && s.toks[c].XPOS == "VBG" && !in[c] {
+			sub := s.subtree(c, nil, nil)
+			last := c
+			for k, ok := range sub {
+				if ok {
+					last = max(last, k)
+				}
+			}
+			for k := c; k <= last; k++ {
+				in[k] = true
+			}
+		}
+	}
+	return in
+}
+
+// verb handles a cue verb.
+func (r *run) verb(s *sent, v int) {
+	rel := s.rel(v)
+	if rel == "amod" || rel == "compound" || s.infinitive(v) {
+		return
+	}
+	passive := s.child(v, "aux:pass", "nsubj:pass", "csubj:pass") >= 0
+	src, srcTok, cue := r.verbSource(s, v, passive)
+	if srcTok >= 0 && s.personal(srcTok) && !(s.toks[v].XPOS == "VBD" && speechVerb(s.low[v])) {
+		return // "I think", "you know": talk inside a quotation
+	}
+	var content []bool
+	rule := ""
+	if c := s.child(v, "ccomp"); c >= 0 && !(passive && s.low[v] == "tell") {
+		content, rule = s.subtree(c, nil, nil), "ccomp"
+	}
+	if content == nil && passive && raisingVerb(s.low[v]) && s.child(v, "obl:agent") < 0 {
+		if x := s.child(v, "xcomp"); x >= 0 {
+			// "X is said to have ...": X and the infinitive are the
+			// content; no source; hedged.
+			content = s.subtree(x, nil, nil)
+			if sb := s.child(v, "nsubj:pass"); sb >= 0 {
+				s.subtree(sb, content, nil)
+			}
+			r.add(Attribution{Sentence: s.idx, Cue: s.cueSpan(v), Content: s.extent(content), Hedged: true, Rule: "raising"})
+			return
+		}
+	}
+	if content == nil && passive && expectVerb(s.low[v]) && s.child(v, "obl:agent") < 0 {
+		if x := s.child(v, "xcomp"); x >= 0 {
+			content = s.subtree(x, nil, nil)
+			if sb := s.child(v, "nsubj:pass"); sb >= 0 {
+				s.subtree(sb, content, nil)
+			}
+			r.add(Attribution{Sentence: s.idx, Cue: s.cueSpan(v), Content: s.extent(content), Rule: "expected"})
+			return
+		}
+	}
+	if content == nil && directiveVerb(s.low[v]) && !passive {
+		if x := s.child(v, "xcomp"); x >= 0 && s.child(x, "mark") >= 0 {
+			content, rule = s.subtree(x, nil, nil), "directive"
+			if o := s.child(v, "obj", "iobj"); o >= 0 {
+				s.subtree(o, content, nil)
+			}
+		}
+	}
+	if content == nil {
+		if p := s.child(v, "parataxis"); p >= 0 && p > v && (speechVerb(s.low[v]) || s.quoted(p)) {
+			content, rule = s.subtree(p, nil, nil), "parataxis"
+		}
+	}
+	if content == nil && !passive {
+		// "reported that ..." however the parser hung the clause.
+		content, rule = s.thatClause(v), "that"
+	}
+	if content == nil && objectCueVerb(s.low[v]) && !passive {
+		if o := s.child(v, "obj"); o >= 0 && s.toks[o].UPOS != "PRON" {
+			content, rule = s.subtree(o, nil, nil), "object"
+		}
+	}
+	if content == nil && stanceVerb(s.low[v]) && !passive && src != nil {
+		content, rule = s.stance(v), "stance"
+	}
+	if content == nil && speechVerb(s.low[v]) && !passive {
+		// The parser missed the clause: what follows the verb in its
+		// subtree ("says the movement is ..."), else what precedes the
+		// verb and its subject ("'...,' he said").
+		if !quoteOnlyVerb(s.low[v]) {
+			content, rule = s.after(v, src), "after"
+		}
+		if content == nil {
+			content, rule = s.around(v, src), "around"
+		}
+	}
+	if content == nil {
+		return
+	}
+	a := Attribution{Sentence: s.idx, Cue: s.cueSpan(v), Content: s.extent(content), Rule: rule}
+	if a.Content.IsZero() {
+		return
+	}
+	if src != nil {
+		a.Source = s.extent(src)
+		a.Chain = r.links(s, srcTok, cue, src)
+	}
+	// "Sources told Axios that ...": the outlet told is the outer link.
+	if s.low[v] == "tell" {
+		if o := s.child(v, "obj", "iobj", "obl"); o >= 0 {
+			if m := s.ment[o]; m >= 0 && s.d.Mentions[m].Kind == doc.KindOutlet {
+				mm := s.d.Mentions[m]
+				a.Chain = append([]Link{{Role: RoleOutlet, Name: nameOf(mm), Code: mm.Code, Country: mm.Country,
+					Cue: s.toks[v].Text, Text: mm.Text, Span: mm.Span}}, a.Chain...)
+			}
+		}
+	}
+	if s.hedgedVerb(v) || srcTok >= 0 && s.bareSources(srcTok) {
+		a.Hedged = true
+	}
+	r.add(a)
+}
+
+// stance marks what a stance verb is about: its object, infinitive or
+// clause, or its prepositional object ("called for talks"); nil when it
+// has none.
+func (s *sent) stance(v int) []bool {
+	var in []bool
+	for _, k := range s.kids[v] {
+		switch s.rel(k) {
+		case "obj", "xcomp", "ccomp", "iobj":
+			in = s.subtree(k, in, nil)
+		case "obl", "obl:arg":
+			if c := s.child(k, "case", "mark"); c >= 0 {
+				switch s.low[c] {
+				case "for", "on", "about", "against", "of", "over", "with", "to":
+					in = s.subtree(k, in, nil)
+				}
+			}
+		}
+	}
+	return in
+}
+
+// bareSources reports whether token n is a bare plural "sources" (or
+// "reports"): no article, number or modifier says which ("sources say").
+func (s *sent) bareSources(n int) bool {
+	if s.low[n] != "source" && s.low[n] != "report" || !strings.HasSuffix(strings.ToLower(s.toks[n].Text), "s") {
+		return false
+	}
+	for _, k := range s.kids[n] {
+		if r := s.rel(k); r != "punct" && r != "conj" && r != "cc" {
+			return false
+		}
+	}
+	return true
+}
+
+// thatClause marks the rest of the sentence when "that" follows verb v,
+// or its object ("told reporters that"); nil otherwise.
+func (s *sent) thatClause(v int) []bool {
+	k := v + 1
+	for k < len(s.toks) && s.head(k) == v && (s.brel(k) == "advmod" || s.brel(k) == "compound") {
+		k++
+	}
+	if o := s.child(v, "obj", "iobj"); o >= 0 && o >= k {
+		sub := s.subtree(o, nil, nil)
+		for k < len(s.toks) && sub[k] {
+			k++
+		}
+	}
+	if k+1 >= len(s.toks) || !strings.EqualFold(s.toks[k].Text, "that") || s.toks[k].UPOS != "SCONJ" {
+		return nil
+	}
+	in := make([]bool, len(s.toks))
+	for j := k; j < len(s.toks); j++ {
+		in[j] = true
+	}
+	return in
+}
+
+// infinitive reports whether verb v is a bare or "to" infinitive under
+// another verb ("declined to say", "wants you to know"): said by no one yet.
+func (s *sent) infinitive(v int) bool {
+	if s.brel(v) != "xcomp" && s.brel(v) != "advcl" && s.brel(v) != "acl" {
+		return false
+	}
+	m := s.child(v, "mark")
+	return m >= 0 && s.low[m] == "to"
+}
+
+// personal reports whether token i is a first or second person pronoun.
+func (s *sent) personal(i int) bool {
+	switch strings.ToLower(s.toks[i].Text) {
+	case "i", "we", "you", "me", "us":
+		return true
+	}
+	return false
+}
+
+// after marks the dependents of verb v that follow it and can be what was
+// said (objects, clauses), outside the source; nil when there are none.
+func (s *sent) after(v int, src []bool) []bool {
+	var in []bool
+	for _, k := range s.kids[v] {
+		if k < v || src != nil && src[k] {
+			continue
+		}
+		switch s.brel(k) {
+		case "obj", "xcomp", "advcl", "dep", "conj", "ccomp", "parataxis":
+			if s.brel(k) == "conj" && s.isVerb(k) && cueVerb(s.low[k]) {
+				continue
+			}
+			in = s.subtree(k, in, nil)
+		}
+	}
+	return in
+}
+
+// around marks the rest of the sentence when verb v and its source sit
+// between commas or after a quotation ("'...,' he said", "X, he said, Y"):
+// every token outside them and v's own modifiers; nil otherwise.
+func (s *sent) around(v int, src []bool) []bool {
+	lo := v
+	if src != nil {
+		for k, ok := range src {
+			if ok {
+				lo = min(lo, k)
+				break
+			}
+		}
+	}
+	if lo == 0 || !(s.isPunct(lo-1) || isQuote(s.toks[lo-1].Text)) {
+		return nil
+	}
+	own := s.subtree(v, nil, func(k int) bool {
+		switch s.brel(k) {
+		case "obl", "advmod", "nsubj", "punct", "aux", "obj", "iobj", "compound":
+			return false
+		}
+		return true
+	})
+	in := make([]bool, len(s.toks))
+	any := false
+	for k := range in {
+		if k >= lo && (own[k] || src != nil && src[k]) {
+			continue
+		}
+		if k != v && !s.isPunct(k) {
+			in[k] = true
+			any = true
+		}
+	}
+	if !any {
+		return nil
+	}
+	return in
+}
+
+// cueSpan returns the cue of verb v: the verb with its auxiliaries and
+// negation right before it and its particle ("has said", "pointed out").
+func (s *sent) cueSpan(v int) doc.Span {
+	lo, hi := v, v
+	for k := v - 1; k >= 0; k-- {
+		if s.head(k) != v {
+			break
+		}
+		if r := s.brel(k); r != "aux" && r != "advmod" && r != "neg" {
+			break
+		}
+		lo = k
+	}
+	for _, k := range s.kids[v] {
+		if s.rel(k) == "compound:prt" && k == hi+1 {
+			hi = k
+		}
+	}
+	return s.span(lo, hi)
+}
+
+// hedgedVerb reports whether a hedge adverb modifies verb v.
+func (s *sent) hedgedVerb(v int) bool {
+	for _, k := range s.kids[v] {
+		if s.rel(k) == "advmod" && hedgeAdverb(strings.ToLower(s.toks[k].Text)) {
+			return true
+		}
+	}
+	return false
+}
+
+// quoted reports whether the subtree of i starts right after, or with, a
+// quotation mark.
+func (s *sent) quoted(i int) bool {
+	in := s.subtree(i, nil, nil)
+	for k, ok := range in {
+		if ok {
+			return isQuote(s.toks[k].Text) || k > 0 && isQuote(s.toks[k-1].Text)
+		}
+	}
+	return false
+}
+
+// quotedBefore reports whether the sentence opens with a quotation that
+// ends before v.
+func (s *sent) quotedBefore(v int) bool {
+	if v < 2 || !isQuote(s.toks[0].Text) {
+		return false
+	}
+	for k := 1; k < v; k++ {
+		if isQuote(s.toks[k].Text) {
+			return true
+		}
+	}
+	return false
+}
+
+// before marks the tokens before the subject of v (or v itself).
+func (s *sent) before(v int) []bool {
+	end := v
+	if sb := s.child(v, "nsubj"); sb >= 0 {
+		in := s.subtree(sb, nil, nil)
+		for k, ok := range in {
+			if ok {
+				end = min(end, k)
+				break
+			}
+		}
+	}
+	in := make([]bool, len(s.toks))
+	for k := range end {
+		in[k] = true
+	}
+	return in
+}
+
+// verbSource returns the source of cue verb v: its subject, the agent of
+// a passive, the subject of the verb it is coordinated with or that its
+// participle hangs off ("..., adding that"), or the noun it modifies ("a
+// statement saying"). It returns the source's tokens, its head and the cue
+// word to name in the chain.
+func (r *run) verbSource(s *sent, v int, passive bool) ([]bool, int, string) {
+	cueWord := strings.ToLower(s.toks[v].Text)
+	cut := func(k int) bool { return s.rel(k) == "acl:relcl" || s.rel(k) == "punct" && false }
+	if passive {
+		if ag := s.child(v, "obl:agent"); ag >= 0 {
+			in := s.subtree(ag, nil, cut)
+			for _, k := range s.kids[ag] {
+				if s.rel(k) == "case" {
+					in[k] = false
+				}
+			}
+			return in, ag, cueWord + " by"
+		}
+		return nil, -1, cueWord
+	}
+	for w, depth := v, 0; w >= 0 && depth < 4; depth++ {
+		if sb := s.child(w, "nsubj"); sb >= 0 {
+			return s.subtree(sb, nil, cut), sb, cueWord
+		}
+		switch s.brel(w) {
+		case "conj", "advcl", "xcomp":
+			w = s.head(w)
+			continue
+		case "acl":
+			h := s.head(w)
+			if h < 0 {
+				return nil, -1, cueWord
+			}
+			return s.subtree(h, nil, func(k int) bool { return k == w || cut(k) }), h, cueWord
+		}
+		break
+	}
+	return nil, -1, cueWord
+}
+
+// hedge handles a hedging adverb: it hedges the attribution whose cue it
+// modifies, or else makes the clause it modifies a hedged attribution of
+// no named source.
+func (r *run) hedge(s *sent, i int) {
+	h := s.head(i)
+	if h < 0 {
+		return
+	}
+	for k := range r.atts {
+		a := &r.atts[k]
+		if a.Sentence == s.idx && a.Cue.Start <= s.toks[h].Start && s.toks[h].End <= a.Cue.End {
+			a.Hedged = true
+			a.Hedge = s.span(i, i)
+			return
+		}
+	}
+	// A verb the parser took for a modifier ("reportedly proposed talks"
+	// as an adjective) stands for the clause it modifies.
+	for depth := 0; depth < 3 && s.head(h) >= 0; depth++ {
+		if r := s.brel(h); r != "amod" && r != "compound" && r != "advmod" {
+			break
+		}
+		h = s.head(h)
+	}
+	in := s.subtree(h, nil, nil)
+	r.add(Attribution{Sentence: s.idx, Hedge: s.span(i, i), Content: s.extent(in), Hedged: true, Rule: "hedge"})
+}
+
+// citing adds the sources a "citing ..." phrase names to the chain of the
+// attribution of the sentence whose source it follows ("according to a
+// report by Axios citing five sources").
+func (r *run) citing(s *sent) {
+	for c := range s.toks {
+		if s.low[c] != "cite" || s.toks[c].XPOS != "VBG" {
+			continue
+		}
+		o := s.child(c, "obj")
+		if o < 0 {
+			continue
+		}
+		var best *Attribution
+		for k := range r.atts {
+			a := &r.atts[k]
+			if a.Sentence == s.idx && !a.Cue.IsZero() && a.Cue.End <= s.toks[c].Start &&
+				!(a.Content.Start <= s.toks[c].Start && s.toks[c].End <= a.Content.End) {
+				best = a
+			}
+		}
+		if best == nil {
+			continue
+		}
+		in := s.subtree(o, nil, nil)
+		best.Chain = append(best.Chain, r.links(s, o, "citing", in)...)
+	}
+}
+
+// nest gives each attribution inside the content of another the outer
+// one's chain before its own, and its hedge.
+func (r *run) nest() {
+	order := make([]int, len(r.atts))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return r.atts[b].Content.Len() - r.atts[a].Content.Len() })
+	for _, bi := range order {
+		b := &r.atts[bi]
+		an := b.anchor()
+		var outer *Attribution
+		for ai := range r.atts {
+			a := &r.atts[ai]
+			if ai == bi || a.Content.Len() <= b.Content.Len() || !a.Covers(an.Start, an.End) {
+				continue
+			}
+			if outer == nil || a.Content.Len() < outer.Content.Len() {
+				outer = a
+			}
+		}
+		if outer == nil {
+			continue
+		}
+		b.Chain = append(slices.Clone(outer.Chain), b.Chain...)
+		b.Hedged = b.Hedged || outer.Hedged
+	}
+}
+
+// continuation gives a hedge of no source ("reportedly") right after a
+// sentence of the same paragraph attributed as a whole (its root covered)
+// the chain of that attribution: "According to an official cited by
+// Axios, ... Lebanon reportedly proposed ..." stays on Axios's word.
+func (r *run) continuation() {
+	for bi := range r.atts {
+		b := &r.atts[bi]
+		if len(b.Chain) > 0 || !b.Cue.IsZero() || b.Sentence == 0 {
+			continue
+		}
+		prev := b.Sentence - 1
+		if r.newParagraph(prev, b.Sentence) {
+			continue
+		}
+		root := r.root(prev)
+		if root < 0 {
+			continue
+		}
+		t := r.d.Tokens[root]
+		var best *Attribution
+		for ai := range r.atts {
+			a := &r.atts[ai]
+			if a.Sentence == prev && len(a.Chain) > 0 && a.Covers(t.Start, t.End) {
+				best = a
+			}
+		}
+		if best != nil {
+			b.Chain = slices.Clone(best.Chain)
+			b.Continued = true
+		}
+	}
+}
+
+// root returns the index in Doc.Tokens of the root of sentence si, or -1.
+func (r *run) root(si int) int {
+	sn := r.d.Sentences[si]
+	for t := sn.First; t < sn.Last; t++ {
+		if r.d.Tokens[t].Head == 0 && r.d.Tokens[t].DepRel != "" {
+			return t
+		}
+	}
+	return -1
+}
+
+// newParagraph reports whether a line break separates sentences a and b.
+func (r *run) newParagraph(a, b int) bool {
+	if r.runes == nil {
+		r.runes = []rune(r.d.Text)
+	}
+	from, to := r.d.Sentences[a].End, r.d.Sentences[b].Start
+	for k := max(from, 0); k < to && k < len(r.runes); k++ {
+		if r.runes[k] == '\n' {
+			return true
+		}
+	}
+	return false
+}

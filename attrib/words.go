@@ -1,0 +1,235 @@
+package attrib
+
+import "strings"
+
+// The word classes of the rules, as switches (no package-level tables).
+
+// cueVerb reports whether a verb lemma can introduce what someone said,
+// wrote, reported, found, thought or felt, when it has content (a clause
+// or quotation) to introduce.
+func cueVerb(l string) bool {
+	switch l {
+	case "say", "tell", "report", "claim", "add", "state", "announce", "confirm", "deny",
+		"insist", "warn", "explain", "note", "write", "argue", "suggest", "acknowledge",
+		"admit", "assert", "declare", "tweet", "post", "reply", "respond", "answer", "ask",
+		"agree", "contend", "maintain", "predict", "promise", "vow", "pledge", "threaten",
+		"urge", "recall", "reveal", "disclose", "indicate", "testify", "allege", "complain",
+		"concede", "conclude", "emphasize", "emphasise", "stress", "comment", "remark",
+		"observe", "mention", "estimate", "show", "find", "learn", "caution",
+		"counter", "retort", "quip", "joke", "boast", "affirm", "reiterate", "repeat",
+		"proclaim", "inform", "assure", "signal", "hint", "speculate", "charge", "accuse",
+		"believe", "think", "fear", "hope", "expect", "worry", "doubt", "assume",
+		"question", "shout", "read", "quote", "cite", "describe", "brief", "notify",
+		"demand", "propose", "recommend", "advise", "insinuate", "imply", "point", "opine",
+		"contest", "dispute", "reckon", "suspect", "envision", "clarify", "elaborate", "underscore", "underline", "highlight",
+		"concur", "calculate", "forecast", "project",
+		"convince", "persuade", "remind":
+		return true
+	}
+	return false
+}
+
+// linkVerb reports whether a verb lemma takes a clause without being a
+// stance of its subject ("it seems that", "the point is that").
+func linkVerb(l string) bool {
+	switch l {
+	case "be", "seem", "appear", "mean", "make", "have", "get", "let", "see", "help", "go",
+		"come", "take", "become", "remain", "turn", "happen", "matter", "ensure", "do":
+		return true
+	}
+	return false
+}
+
+// speechVerb reports whether a verb lemma is one of saying proper, which
+// introduces a quotation it follows ("'...,' he said").
+func speechVerb(l string) bool {
+	switch l {
+	case "say", "tell", "add", "write", "explain", "note", "insist", "warn", "continue",
+		"argue", "reply", "respond", "answer", "ask", "tweet", "post", "state", "declare",
+		"recall", "quip", "joke", "boast", "retort", "counter", "concede", "acknowledge",
+		"admit", "claim", "remark", "observe", "shout", "complain", "conclude", "emphasize",
+		"stress", "predict", "promise", "vow", "assert", "contend", "maintain", "report",
+		"announce", "confirm", "deny", "suggest", "reiterate", "repeat", "affirm", "read",
+		"elaborate", "testify", "caution", "agree", "comment", "mention", "believe", "think":
+		return true
+	}
+	return false
+}
+
+// directiveVerb reports whether a verb lemma introduces what someone asked
+// of another as an infinitive ("urged Aoun to remove").
+func directiveVerb(l string) bool {
+	switch l {
+	case "urge", "ask", "tell", "warn", "advise", "encourage", "implore", "beg", "press", "call":
+		return true
+	}
+	return false
+}
+
+// raisingVerb reports whether a verb lemma, passive with an infinitive,
+// hedges what it introduces ("is said to", "is reported to").
+func raisingVerb(l string) bool {
+	switch l {
+	case "say", "report", "believe", "think", "allege", "rumor", "rumour", "understand",
+		"know", "claim", "suspect", "reckon", "consider":
+		return true
+	}
+	return false
+}
+
+// stanceVerb reports whether a verb lemma states its subject's position
+// on what its object, prepositional object or infinitive names ("called
+// for talks", "criticized the deal", "refused to attend").
+func stanceVerb(l string) bool {
+	switch l {
+	case "call", "criticize", "criticise", "praise", "endorse", "refuse", "decline", "defend",
+		"accuse", "blame", "dismiss", "welcome", "condemn", "applaud", "slam", "blast", "mock",
+		"question", "challenge", "comment", "highlight", "hope", "intend", "reject", "denounce",
+		"tout", "advocate", "lament", "vow", "pledge", "promise", "urge", "demand", "insist",
+		"acknowledge", "admit", "deny", "dispute", "warn", "predict", "argue", "boast", "brag",
+		"hail", "laud", "decry", "deplore", "fault", "rebuke", "chide", "scold", "lambaste",
+		"ridicule", "dub", "label", "brand", "term", "characterize", "characterise", "portray",
+		"describe", "recommend", "suggest":
+		return true
+	}
+	return false
+}
+
+// quoteOnlyVerb reports whether a verb lemma introduces speech only next
+// to a quotation ("'...,' he continued"), never by its object.
+func quoteOnlyVerb(l string) bool {
+	switch l {
+	case "continue", "read", "maintain", "respond", "answer", "agree", "believe", "think",
+		"know", "feel", "recall", "observe", "remark":
+		return true
+	}
+	return false
+}
+
+// expectVerb reports whether a verb lemma, passive with an infinitive,
+// attributes a prediction to no one in particular ("is expected to").
+func expectVerb(l string) bool {
+	switch l {
+	case "expect", "predict", "project", "anticipate", "forecast", "tip", "slate", "set":
+		return true
+	}
+	return false
+}
+
+// objectCueVerb reports whether a verb lemma introduces its direct object
+// as what the subject said ("confirmed the outreach", "denied the report").
+func objectCueVerb(l string) bool {
+	switch l {
+	case "confirm", "deny", "announce", "report", "reveal", "disclose", "acknowledge",
+		"admit", "predict", "dispute", "describe", "allege", "claim":
+		return true
+	}
+	return false
+}
+
+// hedgeAdverb reports whether a word hedges the clause it modifies.
+func hedgeAdverb(l string) bool {
+	switch l {
+	case "reportedly", "allegedly", "purportedly", "apparently", "supposedly", "reputedly",
+		"ostensibly", "seemingly", "rumoredly":
+		return true
+	}
+	return false
+}
+
+// documentNoun reports whether a noun names a report, statement or other
+// text that can be the source of a claim.
+func documentNoun(l string) bool {
+	switch l {
+	case "report", "statement", "article", "study", "poll", "survey", "analysis", "story",
+		"interview", "document", "memo", "letter", "release", "tweet", "post", "filing",
+		"complaint", "indictment", "communique", "communiqué", "transcript", "investigation",
+		"assessment", "estimate", "account", "email", "e-mail", "cable", "review", "audit",
+		"affidavit", "lawsuit", "ruling", "briefing", "broadcast", "video", "footage",
+		"footnote", "paper", "book", "op-ed", "editorial", "column", "message", "note",
+		"readout", "declaration", "announcement", "bulletin", "dispatch", "data", "record",
+		"records", "figure", "figures", "documents":
+		return true
+	}
+	return false
+}
+
+// anonymousNoun reports whether a noun names a source that the text leaves
+// unnamed when no name comes with it ("a source", "two officials").
+func anonymousNoun(l string) bool {
+	switch l {
+	case "source", "official", "officer", "diplomat", "person", "people", "aide", "insider",
+		"adviser", "advisor", "staffer", "member", "witness", "resident", "lawmaker",
+		"legislator", "observer", "analyst", "expert", "negotiator", "envoy", "minister",
+		"commander", "employee", "operative", "strategist", "consultant", "individual",
+		"spokesman", "spokeswoman", "spokesperson", "representative", "delegate", "activist",
+		"someone", "one", "another", "other", "others":
+		return true
+	}
+	return false
+}
+
+// number returns the value of a cardinal written in digits or in words up
+// to twenty, or of "a"/"an"/"one"; 0 when s is none of them.
+func number(s string) int {
+	s = strings.ToLower(s)
+	switch s {
+	case "a", "an", "one", "single", "another":
+		return 1
+	case "two", "both", "pair":
+		return 2
+	case "three":
+		return 3
+	case "four":
+		return 4
+	case "five":
+		return 5
+	case "six":
+		return 6
+	case "seven":
+		return 7
+	case "eight":
+		return 8
+	case "nine":
+		return 9
+	case "ten":
+		return 10
+	case "eleven":
+		return 11
+	case "twelve":
+		return 12
+	case "thirteen":
+		return 13
+	case "fourteen":
+		return 14
+	case "fifteen":
+		return 15
+	case "sixteen":
+		return 16
+	case "seventeen":
+		return 17
+	case "eighteen":
+		return 18
+	case "nineteen":
+		return 19
+	case "twenty":
+		return 20
+	}
+	n := 0
+	for _, r := range s {
+		if r < '0' || r > '9' || n > 1e6 {
+			return 0
+		}
+		n = 10*n + int(r-'0')
+	}
+	return n
+}
+
+// isQuote reports whether a token is a quotation mark.
+func isQuote(s string) bool {
+	switch s {
+	case "\"", "“", "”", "''", "``", "‘", "’", "'", "«", "»":
+		return true
+	}
+	return false
+}
