@@ -165,6 +165,29 @@ func (x *Index) At(si, tok int) *Attribution {
 	return best
 }
 
+// Sourcing returns the event record's attribution for an event whose
+// trigger is token tok of sentence si: like Event, but an attribution that
+// only records a stance toward something ("condemned the blockade") or a
+// directive ("asked him to serve") is passed over for the one around it,
+// since the event it covers is not reported on that actor's word.
+func (x *Index) Sourcing(si, tok int) *event.Attribution {
+	if si < 0 || si >= len(x.bySent) || tok < 0 || tok >= len(x.d.Tokens) {
+		return (*Attribution)(nil).Event()
+	}
+	t := x.d.Tokens[tok]
+	var best *Attribution
+	for _, ai := range x.bySent[si] {
+		a := &x.atts[ai]
+		if a.Rule == "stance" || a.Rule == "directive" {
+			continue
+		}
+		if a.Covers(t.Start, t.End) && (best == nil || a.Content.Len() < best.Content.Len()) {
+			best = a
+		}
+	}
+	return best.Event()
+}
+
 // Event returns the event record's attribution for token tok (an index in
 // Doc.Tokens) of sentence si: the covering attribution's, or the
 // publisher's voice. It is never nil.

@@ -312,3 +312,24 @@ func BenchmarkFind(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.N*len(d.Sentences))/b.Elapsed().Seconds(), "sentences/s")
 }
+
+func TestSourcingSkipsStances(t *testing.T) {
+	tests := []struct {
+		text, trigger, voice string
+	}{
+		{"Pakistan said India attacked its border posts.", "attacked", VoiceCited},
+		{"Iran condemned the Israeli blockade of Gaza.", "blockade", VoicePublisher},
+	}
+	for _, tt := range tests {
+		d := parse(t, tt.text)
+		x := NewIndex(d, Find(d))
+		for tok, tk := range d.Tokens {
+			if tk.Text != tt.trigger {
+				continue
+			}
+			if got := x.Sourcing(0, tok); got.Voice != tt.voice {
+				t.Errorf("%q: %q is %+v, want voice %s", tt.text, tt.trigger, got, tt.voice)
+			}
+		}
+	}
+}

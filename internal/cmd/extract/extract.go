@@ -4,14 +4,17 @@
 package extract
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"text/tabwriter"
 	"time"
 
+	"github.com/sitrep/sitrep/attrib"
 	"github.com/sitrep/sitrep/coder"
 	"github.com/sitrep/sitrep/doc"
 	"github.com/sitrep/sitrep/event"
@@ -102,11 +105,12 @@ type Stats struct {
 }
 
 // Chain is the stages after parsing: mention resolution, time
-// expressions and event coding.
+// expressions, event coding and attribution.
 type Chain struct {
 	Resolver *mention.Resolver
 	Times    *timex.Tagger
 	Coder    *coder.Coder
+	Attrib   *attrib.Finder
 }
 
 // NewChain loads the lexicon and ontology and builds the chain over k.
@@ -119,7 +123,27 @@ func NewChain(k *kb.KB) (*Chain, error) {
 	if err != nil {
 		return nil, fmt.Errorf("load ontology: %w", err)
 	}
-	return &Chain{Resolver: mention.New(k), Times: timex.New(), Coder: coder.New(lex, ont)}, nil
+	isPerson := func(id string) bool { _, ok := k.Person(id); return ok }
+	return &Chain{Resolver: mention.New(k), Times: timex.New(), Coder: coder.New(lex, ont),
+		Attrib: &attrib.Finder{IsPerson: isPerson}}, nil
+}
+
+// attribute gives each record of d the attribution that covers its
+// trigger: the chain of sources it is reported on, or the publisher's own
+// voice.
+func (c *Chain) attribute(d *doc.Doc, recs []event.Record) []event.Record {
+	x := attrib.NewIndex(d, c.Attrib.Find(d))
+	for i := range recs {
+		r := &recs[i]
+		if r.Trigger == nil {
+			continue
+		}
+		tok, ok := slices.BinarySearchFunc(d.Tokens, r.Trigger.Start, func(t doc.Token, off int) int { return cmp.Compare(t.Start, off) })
+		if ok {
+			r.Attribution = x.Sourcing(r.Sentence, tok)
+		}
+	}
+	return recs
 }
 
 // LoadChain loads the knowledge base with load and builds the chain over
@@ -137,7 +161,7 @@ func LoadChain(load func() (*kb.KB, error)) (*Chain, error) {
 func (c *Chain) Events(d *doc.Doc) []event.Record {
 	c.Resolver.Process(d)
 	c.Times.Process(d)
-	return c.Coder.Code(d)
+	return c.attribute(d, c.Coder.Code(d))
 }
 
 // BatchEvents is Events for the documents of one batch, given in input
@@ -147,7 +171,7 @@ func (c *Chain) Events(d *doc.Doc) []event.Record {
 func (c *Chain) BatchEvents(b *coder.Batch, d *doc.Doc) []event.Record {
 	c.Resolver.Process(d)
 	c.Times.Process(d)
-	return b.Code(d)
+	return c.attribute(d, b.Code(d))
 }
 
 // Run runs the command.
