@@ -163,10 +163,26 @@ func (c *Coder) fillTarget(s *sent, cd *cand) {
 		// "aid for Romania", "embargoes on sales to Iran"; when the
 		// trigger reacts to an event noun, the noun's obliques are its own
 		// ("welcomed the ban on Hezbollah").
-		for _, k := range s.kids[obj] {
-			if r := s.rel(k); (r == "nmod" || strings.HasPrefix(r, "nmod:")) && r != "nmod:poss" && recipientPrep(s.caseOf(k)) {
-				if set(k, "obj>nmod:"+s.caseOf(k), s.actorsAt(k)) {
-					return
+		// One level further through an "of" ("70 million dollars of aid
+		// for Romania").
+		nmods := func(h int) []int {
+			var out []int
+			for _, k := range s.kids[h] {
+				if r := s.rel(k); (r == "nmod" || strings.HasPrefix(r, "nmod:")) && r != "nmod:poss" {
+					out = append(out, k)
+				}
+			}
+			return out
+		}
+		for _, k := range nmods(obj) {
+			if recipientPrep(s.caseOf(k)) && set(k, "obj>nmod:"+s.caseOf(k), s.actorsAt(k)) {
+				return
+			}
+			if s.caseOf(k) == "of" && s.ment[k] < 0 {
+				for _, g := range nmods(k) {
+					if recipientPrep(s.caseOf(g)) && set(g, "obj>of>nmod:"+s.caseOf(g), s.actorsAt(g)) {
+						return
+					}
 				}
 			}
 		}
