@@ -321,11 +321,11 @@ func (c *Coder) cues(s *sent, cands []cand, cd cand) []string {
 	if s.passive(i) {
 		obj = s.gramSubj(i, 0)
 	}
-	if obj >= 0 && obj != cd.tgtTok && obj != cd.srcTok && s.ment[obj] < 0 {
+	if obj >= 0 && obj != cd.srcTok && s.ment[obj] < 0 {
 		noun(obj)
 	}
 	for _, k := range s.kids[i] {
-		if r := s.rel(k); (r == "obl" || strings.HasPrefix(r, "obl:")) && k != cd.tgtTok && k != cd.srcTok && s.ment[k] < 0 {
+		if r := s.rel(k); (r == "obl" || strings.HasPrefix(r, "obl:")) && k != cd.srcTok && s.ment[k] < 0 {
 			switch cs := s.caseOf(k); {
 			case cs == "of" || cs == "for" || cs == "to":
 				noun(k)

@@ -330,8 +330,13 @@ func (s *sent) adjectivalPassive(i int) bool {
 	return participle(s.toks[i]) && s.predicateAdjective(i)
 }
 
-// passive reports whether predicate i is in the passive voice.
+// passive reports whether predicate i is in the passive voice. A
+// participle of state without an agent ("is opposed to", "were engaged in")
+// is not: its subject is the one opposed or engaged.
 func (s *sent) passive(i int) bool {
+	if s.stateParticiple(i) {
+		return false
+	}
 	if s.child(i, "nsubj:pass", "aux:pass") >= 0 || s.adjectivalPassive(i) {
 		return true
 	}
@@ -412,4 +417,19 @@ func (s *sent) mainClause(i int) bool {
 		i = h
 	}
 	return false
+}
+
+// stateParticiple reports whether i is a participle that names its
+// subject's state rather than an act done to it: "opposed to", "committed
+// to", "engaged in", "involved in", with no "by" agent.
+func (s *sent) stateParticiple(i int) bool {
+	switch s.lemma(i) {
+	case "oppose", "commit", "engage", "involve", "dedicate", "devote":
+	default:
+		return false
+	}
+	if s.oblique(i, []string{"by"}) >= 0 {
+		return false
+	}
+	return s.oblique(i, []string{"to", "in"}) >= 0 || s.child(i, "xcomp") >= 0
 }
