@@ -84,8 +84,11 @@ func TestMinimums(t *testing.T) {
 	if s.Countries < 250 {
 		t.Errorf("countries: %d, want >= 250", s.Countries)
 	}
-	if s.Orgs < 400 {
-		t.Errorf("orgs: %d, want >= 400", s.Orgs)
+	if s.Orgs < 700 {
+		t.Errorf("orgs: %d, want >= 700", s.Orgs)
+	}
+	if s.People < 2100 {
+		t.Errorf("people: %d, want >= 2100", s.People)
 	}
 	for _, code := range []string{"GOV", "MIL", "COP", "LEG", "JUD", "REB", "OPP", "PTY", "MED", "CVL", "REF", "SPY", "UAF", "CRM", "BUS"} {
 		if _, ok := k.Agent(code); !ok {
@@ -113,6 +116,30 @@ func TestKnownFacts(t *testing.T) {
 	for id, code := range map[string]string{"hezbollah": "LBNREBHEZ", "irgc": "IRNMIL", "un": "IGOUNO", "nato": "IGONAT", "idf": "ISRMIL", "state-dept": "USAGOV"} {
 		if o, ok := k.Org(id); !ok || o.Code != code {
 			t.Errorf("Org(%s) = %v, %v; want code %s", id, o, ok, code)
+		}
+	}
+	// Office holders of the 1980s and 1990s, by the role held on a date.
+	for _, tt := range []struct {
+		id   string
+		date time.Time
+		code string
+	}{
+		{"ronald-reagan", time.Date(1985, 6, 1, 0, 0, 0, 0, time.UTC), "USAGOV"},
+		{"george-h-w-bush", time.Date(1985, 6, 1, 0, 0, 0, 0, time.UTC), "USAGOV"},
+		{"mikhail-gorbachev", time.Date(1988, 6, 1, 0, 0, 0, 0, time.UTC), "SUNGOV"},
+		{"augusto-pinochet", time.Date(1995, 6, 1, 0, 0, 0, 0, time.UTC), "CHLMIL"},
+		{"desmond-tutu", time.Date(1990, 6, 1, 0, 0, 0, 0, time.UTC), "ZAFREL"},
+		{"charles-taylor", time.Date(1992, 6, 1, 0, 0, 0, 0, time.UTC), "LBRREBNPF"},
+		{"boutros-boutros-ghali", time.Date(1994, 6, 1, 0, 0, 0, 0, time.UTC), "IGOUNO"},
+		{"shimon-peres", time.Date(1985, 6, 1, 0, 0, 0, 0, time.UTC), "ISRGOV"},
+	} {
+		p, ok := k.Person(tt.id)
+		if !ok {
+			t.Errorf("Person(%s) missing", tt.id)
+			continue
+		}
+		if r, ok := p.RoleAt(tt.date); !ok || r.Code != tt.code {
+			t.Errorf("%s on %s: %+v, %v; want %s", tt.id, tt.date.Format("2006-01-02"), r, ok, tt.code)
 		}
 	}
 	if o, ok := k.Org("axios"); !ok || o.Kind != KindOutlet {

@@ -240,7 +240,8 @@ loop:
 
 // surnameSubject reports whether a one-word place unit, not after a
 // locative preposition, is the active subject of its clause and the
-// surname of exactly one KB person with a role on the article's date.
+// surname of exactly one KB person with a role on the article's date, or
+// of several of one country (see surnameShared).
 func (st *state) surnameSubject(s *sentence, u unit) bool {
 	if u.last-u.first != 1 || u.locative || u.poss || st.d.Tokens[u.first].DepRel != "nsubj" {
 		return false
@@ -248,7 +249,11 @@ func (st *state) surnameSubject(s *sentence, u unit) bool {
 	if u.first > s.first && s.keys[u.first-1-s.first] == "-" || u.last < s.last && s.keys[u.last-s.first] == "-" {
 		return false // part of a double name: "Lopez-Gatell"
 	}
-	return st.surnamePerson(s, &part{unit: u}, nil, "") != nil
+	if st.surnamePerson(s, &part{unit: u}, nil, "") != nil {
+		return true
+	}
+	_, cc := st.surnameShared(s, &part{unit: u})
+	return cc != ""
 }
 
 // peopleNoun reports whether a demonym unit is a plural noun naming a

@@ -19,8 +19,8 @@ func TestNamesAndBodies(t *testing.T) {
 	}{
 		{
 			name: "unknown official of an organisation",
-			text: "Arab League Secretary-General Chedli Klibi today urged the European Community to support the PLO.",
-			want: []want{{text: "Arab League Secretary-General Chedli Klibi", code: "IGOARL"}},
+			text: "Arab League Secretary-General Mahmoud Riad today urged the European Community to support the PLO.",
+			want: []want{{text: "Arab League Secretary-General Mahmoud Riad", code: "IGOARL"}},
 		},
 		{
 			name: "unknown official in apposition to an organisation's title",
@@ -80,6 +80,11 @@ func TestNamesAndBodies(t *testing.T) {
 			name: "a town that is the subject and the surname of an official",
 			text: "Bolton said Iran was lying.",
 			want: []want{{text: "Bolton", code: "USAGOV"}},
+		},
+		{
+			name: "bare surname of several officials of one country, undated",
+			text: "Bush said he would veto the bill. Kabila rejected the plan.",
+			want: []want{{text: "Bush", code: "USAGOV"}, {text: "Kabila", code: "CODGOV"}},
 		},
 		{
 			name: "one-word places completing a titled name",

@@ -155,6 +155,16 @@ func (st *state) resolvePerson(s *sentence, c *cand, p *part, country *kb.Countr
 		// a name modifying a noun ("Qassem rockets").
 		kp = st.surnamePerson(s, p, nil, "")
 		c.nameOnly = true
+		if kp == nil {
+			// "Bush said", undated: two Presidents Bush, one code.
+			if code, cc := st.surnameShared(s, p); cc != "" {
+				c.m.Name, c.m.Type = st.spanText(p.first, p.last), "person"
+				c.m.Code, c.m.Country, c.m.Sector = code, cc, sectorOf(code, cc)
+				c.m.Via = doc.ViaCompositional
+				c.surname = s.keys[p.last-1-s.first]
+				return
+			}
+		}
 	}
 	if kp != nil {
 		c.m.Name, c.m.ID = kp.Name, kp.ID
@@ -318,6 +328,32 @@ func (st *state) religiousSpan(s *sentence, first, last int) bool {
 		}
 	}
 	return false
+}
+
+// surnameShared returns the code and country shared by every KB person
+// with the last name of p who holds a role on the article's date (any
+// role, without a date), coded by the role they would be coded with: the
+// common code, or only the country when the codes differ; empty when there
+// is no such person or their countries differ.
+func (st *state) surnameShared(s *sentence, p *part) (code, country string) {
+	n := 0
+	for _, id := range st.r.surname[s.keys[p.last-1-s.first]] {
+		kp := &st.r.kb.People[id]
+		r, ok := st.role(kp, "", "")
+		if !ok || !st.roleNow(kp, r) || r.Country == "" {
+			continue
+		}
+		switch {
+		case n == 0:
+			code, country = r.Code, r.Country
+		case r.Country != country:
+			return "", ""
+		case r.Code != code:
+			code = country
+		}
+		n++
+	}
+	return code, country
 }
 
 // surnameCountry returns the country that every KB person with the last
