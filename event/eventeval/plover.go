@@ -232,8 +232,9 @@ type PLOVERScores struct {
 //
 //   - event type is right when the top event's PLOVER type equals the gold
 //     event (the file's types read as current ones, see currentType);
-//   - source country is right when some top-event source's ActorCountry is
-//     among the gold source codes, or when gold and top event both have no
+//   - source country is right when some top-event source's ActorCountry
+//     (a historical state read as its successor, see successor) is among
+//     the gold source codes, or when gold and top event both have no
 //     source; target country likewise with the targets (so a target coded
 //     where the gold has none is wrong).
 //
@@ -271,11 +272,29 @@ func ScorePLOVER(items []PLOVERItem, predicted map[string][]event.Record) PLOVER
 	return s
 }
 
+// successor returns the code the PLOVER gold gives a historical state: its
+// successor's ("SUN" -> "RUS"; the records code the Soviet Union as
+// Russia, East Germany as Germany, Czechoslovakia as the Czech Republic,
+// Yugoslavia and Serbia and Montenegro as Serbia).
+func successor(c string) string {
+	switch c {
+	case "SUN":
+		return "RUS"
+	case "DDR":
+		return "DEU"
+	case "CSK":
+		return "CZE"
+	case "YUG", "SCG":
+		return "SRB"
+	}
+	return c
+}
+
 func countriesOK(actors []event.Actor, gold []string) bool {
 	var got []string
 	for _, a := range actors {
 		if c := ActorCountry(a); c != "" {
-			got = append(got, c)
+			got = append(got, successor(c))
 		}
 	}
 	if len(gold) == 0 || len(got) == 0 {

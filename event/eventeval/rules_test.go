@@ -100,3 +100,22 @@ func TestDatasetPenta(t *testing.T) {
 		}
 	}
 }
+
+func TestCountriesOKSuccessors(t *testing.T) {
+	tests := []struct {
+		code string
+		gold []string
+		want bool
+	}{
+		{"SUNGOV", []string{"RUS"}, true},
+		{"DDRGOV", []string{"DEU"}, true},
+		{"YUGMIL", []string{"SRB"}, true},
+		{"RUSGOV", []string{"RUS"}, true},
+		{"SUNGOV", []string{"UKR"}, false},
+	}
+	for _, tt := range tests {
+		if got := countriesOK([]event.Actor{{Code: tt.code}}, tt.gold); got != tt.want {
+			t.Errorf("countriesOK(%s, %v) = %v, want %v", tt.code, tt.gold, got, tt.want)
+		}
+	}
+}
