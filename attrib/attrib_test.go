@@ -125,6 +125,30 @@ func TestFind(t *testing.T) {
 			chain: "outlet:Reuters > anonymous", hedged: true,
 		},
 		{
+			name:   "inverted quotation cue",
+			text:   "\"The deal is dead,\" said John Smith, a senior aide.",
+			probe:  "dead",
+			source: "John Smith", cue: "said", content: "The deal is dead",
+		},
+		{
+			name:   "seem",
+			text:   "Aoun seemed to welcome the offer from Paris.",
+			probe:  "welcome",
+			source: "Aoun", cue: "seemed", content: "welcome the offer",
+		},
+		{
+			name:   "stance of support",
+			text:   "Hezbollah supports the ceasefire plan.",
+			probe:  "plan",
+			source: "Hezbollah", cue: "supports", content: "the ceasefire plan",
+		},
+		{
+			name:   "stance inside reported speech passed over",
+			text:   "He says he wants to cut taxes for workers.",
+			probe:  "taxes",
+			source: "He", cue: "says", content: "he wants to cut taxes",
+		},
+		{
 			name:   "headline colon",
 			text:   "Graham: Trump remarks were hateful.",
 			probe:  "hateful",

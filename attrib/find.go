@@ -21,6 +21,9 @@ type run struct {
 	d     *doc.Doc
 	atts  []Attribution
 	runes []rune
+	// quoteOpen records, for each sentence, whether a quotation is open
+	// at its start (filled when first needed).
+	quoteOpen []bool
 	// report is the chain of the last attribution to a report of a named
 	// author, which "the report" refers back to.
 	report []Link
@@ -36,9 +39,33 @@ func (f *Finder) Find(d *doc.Doc) []Attribution {
 		r.sentence(s)
 		slices.SortStableFunc(r.atts[n:], func(a, b Attribution) int { return cmpSpan(a.anchor(), b.anchor()) })
 	}
+	r.dropNestedStances()
 	r.nest()
 	r.continuation()
 	return r.atts
+}
+
+// dropNestedStances drops the stances whose cue lies inside the content
+// of another attribution: "he says he wants to cut taxes" reports what he
+// said; the wish is part of it.
+func (r *run) dropNestedStances() {
+	keep := r.atts[:0:0]
+	for bi, b := range r.atts {
+		drop := false
+		if b.Rule == "stance" {
+			for ai := range r.atts {
+				a := &r.atts[ai]
+				if ai != bi && a.Rule != "stance" && a.Covers(b.Cue.Start, b.Cue.End) {
+					drop = true
+					break
+				}
+			}
+		}
+		if !drop {
+			keep = append(keep, b)
+		}
+	}
+	r.atts = keep
 }
 
 func cmpSpan(a, b doc.Span) int {
@@ -223,6 +250,8 @@ func (r *run) sentence(s *sent) {
 			}
 		case s.isVerb(i) && (cueVerb(s.low[i]) || speechVerb(s.low[i]) || stanceVerb(s.low[i])):
 			r.verb(s, i)
+		case seemVerb(s.low[i]) && (s.isVerb(i) || s.toks[i].UPOS == "AUX"):
+			r.seem(s, i)
 		case s.isVerb(i) && s.child(i, "ccomp") >= 0 && s.child(i, "nsubj") >= 0 && !linkVerb(s.low[i]):
 			// Any verb with a subject and a clause: a stance
 			// ("insists", "figures", "bets that ...").
@@ -389,6 +418,9 @@ func (r *run) verb(s *sent, v int) {
 	if rel == "amod" || rel == "compound" || s.infinitive(v) {
 		return
 	}
+	if r.surface(s, v) {
+		return
+	}
 	passive := s.child(v, "aux:pass", "nsubj:pass", "csubj:pass") >= 0
 	src, srcTok, cue := r.verbSource(s, v, passive)
 	if srcTok >= 0 && s.personal(srcTok) && !(s.toks[v].XPOS == "VBD" && speechVerb(s.low[v])) {
@@ -443,7 +475,7 @@ func (r *run) verb(s *sent, v int) {
 			content, rule = s.subtree(o, nil, nil), "object"
 		}
 	}
-	if content == nil && stanceVerb(s.low[v]) && !passive && src != nil {
+	if content == nil && stanceVerb(s.low[v]) && !passive && src != nil && !s.conditional(v) && !r.quoted(s, v) {
 		content, rule = s.stance(v), "stance"
 	}
 	if content == nil && speechVerb(s.low[v]) && !passive {
@@ -455,6 +487,14 @@ func (r *run) verb(s *sent, v int) {
 		}
 		if content == nil {
 			content, rule = s.around(v, src), "around"
+		}
+		if content == nil && src != nil && !quoteOnlyVerb(s.low[v]) && v+1 < len(s.toks) && !s.isPunct(v+1) {
+			// The parse lost the clause altogether: what follows
+			// the verb ("X said Y's acceptance was ...").
+			content, rule = make([]bool, len(s.toks)), "after"
+			for k := v + 1; k < len(s.toks); k++ {
+				content[k] = !src[k]
+			}
 		}
 	}
 	if content == nil {
@@ -480,6 +520,208 @@ func (r *run) verb(s *sent, v int) {
 	}
 	if s.hedgedVerb(v) || srcTok >= 0 && s.bareSources(srcTok) {
 		a.Hedged = true
+	}
+	r.add(a)
+}
+
+// surface handles a verb of saying by the words around it, whatever the
+// parse, when they leave no doubt: "'...,' said X", "'...,' X said", "...,
+// X said, ...", and "X said." closing a quotation of the sentence before.
+// It reports whether it added an attribution.
+func (r *run) surface(s *sent, v int) bool {
+	if !surfaceVerb(s.low[v]) || v == 0 {
+		return false
+	}
+	switch s.toks[v].XPOS {
+	case "VBD", "VBZ":
+	case "VBN":
+		// "said" tagged as a participle, but with no auxiliary.
+		if s.child(v, "aux", "aux:pass") >= 0 {
+			return false
+		}
+	default:
+		return false
+	}
+	n := len(s.toks)
+	closes := func(k int) bool { return k < 0 || k >= n || s.isPunct(k) || s.toks[k].UPOS == "ADP" }
+	srcLo, srcHi, left := -1, -1, -1
+	if t := s.toks[v-1].Text; (t == "," || isQuote(t)) && v+1 < n && s.npWord(v+1) {
+		// "..., said X": X runs to the next comma.
+		srcLo, srcHi = v+1, v+1
+		for srcHi+1 < n && s.npWord(srcHi+1) {
+			srcHi++
+		}
+		if srcHi+1 < n && s.toks[srcHi+1].Text != "," && s.toks[srcHi+1].Text != "." && !isQuote(s.toks[srcHi+1].Text) {
+			return false
+		}
+		left = v - 1
+	} else {
+		// "..., X said": X is the words of a name before the verb.
+		srcHi = v - 1
+		srcLo = srcHi
+		for srcLo > 0 && s.npWord(srcLo-1) && v-srcLo < 6 {
+			srcLo--
+		}
+		if !s.npWord(srcHi) || !closes(v+1) || s.toks[v+1].UPOS == "ADP" && s.low[v+1] == "that" {
+			return false
+		}
+		left = srcLo - 1
+		if left >= 0 && s.toks[left].Text != "," && !isQuote(s.toks[left].Text) {
+			return false
+		}
+	}
+	content := make([]bool, n)
+	any := false
+	for k := 0; k < left; k++ {
+		if !s.isPunct(k) {
+			content[k], any = true, true
+		}
+	}
+	// "The problem, she said, is ...": what follows the next comma too.
+	if srcHi < v && v+1 < n && s.toks[v+1].Text == "," && any {
+		for k := v + 2; k < n; k++ {
+			content[k] = true
+		}
+	}
+	a := Attribution{Sentence: s.idx, Cue: s.cueSpan(v), Rule: "surface"}
+	if any {
+		a.Content = s.extent(content)
+	} else if s.idx > 0 && left < 0 && r.closesQuote(s.idx-1) {
+		// "X said." after a quotation: the sentence before is what X said.
+		p := r.d.Sentences[s.idx-1]
+		a.Content = doc.Span{Start: p.Start, End: p.End}
+	}
+	if a.Content.IsZero() {
+		return false
+	}
+	src := make([]bool, n)
+	head := srcHi
+	for k := srcLo; k <= srcHi; k++ {
+		src[k] = true
+		if s.head(k) < srcLo || s.head(k) > srcHi {
+			head = k
+		}
+	}
+	if s.personal(head) && s.toks[head].Text != "I" {
+		return false
+	}
+	a.Source = s.extent(src)
+	a.Chain = r.links(s, head, strings.ToLower(s.toks[v].Text), src)
+	return r.add(a) != nil
+}
+
+// closesQuote reports whether sentence si ends with a quotation mark,
+// in the paragraph of the sentence after it.
+func (r *run) closesQuote(si int) bool {
+	if si+1 >= len(r.d.Sentences) || r.newParagraph(si, si+1) {
+		return false
+	}
+	sn := r.d.Sentences[si]
+	for t := sn.Last - 1; t >= sn.First && t >= 0; t-- {
+		switch tx := r.d.Tokens[t].Text; {
+		case isQuote(tx):
+			return true
+		case !isPunctText(tx):
+			return false
+		}
+	}
+	return false
+}
+
+// npWord reports whether token k can be a word of a short source phrase:
+// a name, noun, pronoun, determiner, adjective or number, or the "'s" or
+// abbreviation dot inside one.
+func (s *sent) npWord(k int) bool {
+	switch s.toks[k].UPOS {
+	case "PROPN", "NOUN", "PRON", "DET", "ADJ", "NUM":
+		return !s.isPunct(k) && s.low[k] != "that" && s.low[k] != "which"
+	case "PART":
+		return s.low[k] == "'s" || s.low[k] == "’s"
+	}
+	return false
+}
+
+// conditional reports whether verb v heads a clause of condition or time
+// ("if she wants to win", "when Clinton voted for it"): a supposition or a
+// circumstance, not a stance the text reports.
+func (s *sent) conditional(v int) bool {
+	if s.brel(v) != "advcl" {
+		return false
+	}
+	if m := s.child(v, "mark"); m >= 0 {
+		switch s.low[m] {
+		case "if", "when", "whenever", "while", "after", "before", "because", "unless", "until",
+			"as", "since", "once", "whether", "though", "although":
+			return true
+		}
+	}
+	return false
+}
+
+// quoted reports whether token v of s lies inside a quotation opened
+// earlier in its paragraph: a stance there is part of what is quoted.
+func (r *run) quoted(s *sent, v int) bool {
+	if r.runes == nil {
+		r.runes = []rune(r.d.Text)
+	}
+	if r.quoteOpen == nil {
+		// The state at each sentence's start, in one pass over the text.
+		r.quoteOpen = make([]bool, len(r.d.Sentences))
+		in, k := false, 0
+		for si, sn := range r.d.Sentences {
+			for ; k < sn.Start && k < len(r.runes); k++ {
+				in = quoteStep(in, r.runes, k)
+			}
+			r.quoteOpen[si] = in
+		}
+	}
+	in := r.quoteOpen[s.idx]
+	for k := r.d.Sentences[s.idx].Start; k < s.toks[v].Start && k < len(r.runes); k++ {
+		in = quoteStep(in, r.runes, k)
+	}
+	return in
+}
+
+// quoteStep returns whether a quotation is open after rune k of text,
+// given whether one was open before it: straight quotes toggle, curly
+// ones open and close, a line break ends any.
+func quoteStep(in bool, text []rune, k int) bool {
+	switch text[k] {
+	case '\n':
+		return false
+	case '"':
+		return !in
+	case '“':
+		return true
+	case '”':
+		return false
+	case '\'':
+		// '' as a quotation mark: toggle on the first of the pair.
+		if k+1 < len(text) && text[k+1] == '\'' && (k == 0 || text[k-1] != '\'') {
+			return !in
+		}
+	}
+	return in
+}
+
+// seem handles "X seems to ...", "it appears that ...": X is the source,
+// the infinitive or clause the content, the verb the cue; a stance.
+func (r *run) seem(s *sent, v int) {
+	if s.infinitive(v) || s.conditional(v) || r.quoted(s, v) {
+		return
+	}
+	c := s.child(v, "xcomp", "ccomp")
+	if c < 0 {
+		return
+	}
+	content := s.subtree(c, nil, nil)
+	a := Attribution{Sentence: s.idx, Cue: s.cueSpan(v), Content: s.extent(content), Rule: "stance"}
+	if a.Content.IsZero() {
+		return
+	}
+	if src, srcTok, cue := r.verbSource(s, v, false); src != nil {
+		a.Source = s.extent(src)
+		a.Chain = r.links(s, srcTok, cue, src)
 	}
 	r.add(a)
 }
@@ -746,7 +988,9 @@ func (r *run) hedge(s *sent, i int) {
 	}
 	for k := range r.atts {
 		a := &r.atts[k]
-		if a.Sentence == s.idx && a.Cue.Start <= s.toks[h].Start && s.toks[h].End <= a.Cue.End {
+		// A stance ("reportedly proposed talks") is passed over: the hedge
+		// is on the act itself, an event in its own right.
+		if a.Sentence == s.idx && a.Rule != "stance" && a.Cue.Start <= s.toks[h].Start && s.toks[h].End <= a.Cue.End {
 			a.Hedged = true
 			a.Hedge = s.span(i, i)
 			return

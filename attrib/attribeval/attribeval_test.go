@@ -127,6 +127,22 @@ func TestScorer(t *testing.T) {
 	if (Score{}).F1() != 0 {
 		t.Error("empty score F1 must be 0")
 	}
+	for _, c := range []struct {
+		kind             string
+		missed, spurious int
+		missedAt, spurAt int
+	}{
+		{Source, 1, 1, 29, 0}, {Cue, 1, 0, 37, -1}, {Content, 0, 0, -1, -1},
+	} {
+		m, sp := Unmatched(d, gold, pred, c.kind)
+		if len(m) != c.missed || len(sp) != c.spurious {
+			t.Errorf("%s: unmatched %v, %v; want %d missed, %d spurious", c.kind, m, sp, c.missed, c.spurious)
+			continue
+		}
+		if len(m) > 0 && m[0].Frags[0].Start != c.missedAt || len(sp) > 0 && sp[0].Frags[0].Start != c.spurAt {
+			t.Errorf("%s: unmatched %v, %v", c.kind, m, sp)
+		}
+	}
 }
 
 func TestReadDir(t *testing.T) {

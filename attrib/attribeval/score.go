@@ -51,7 +51,8 @@ func NewScorer() *Scorer {
 
 // Predicted returns the spans of the attributions found, as the scorer
 // compares them: every source, every cue and every content. Attributions
-// without a cue (a hedge such as "reportedly" alone) give no span.
+// without a cue (a hedge such as "reportedly" alone) give no span. Each
+// span's ID is the name of the rule that found its attribution.
 func Predicted(atts []attrib.Attribution) []Span {
 	var out []Span
 	for _, a := range atts {
@@ -59,11 +60,11 @@ func Predicted(atts []attrib.Attribution) []Span {
 			continue
 		}
 		if !a.Source.IsZero() {
-			out = append(out, Span{Kind: Source, Frags: []doc.Span{a.Source}})
+			out = append(out, Span{ID: a.Rule, Kind: Source, Frags: []doc.Span{a.Source}})
 		}
-		out = append(out, Span{Kind: Cue, Frags: []doc.Span{a.Cue}})
+		out = append(out, Span{ID: a.Rule, Kind: Cue, Frags: []doc.Span{a.Cue}})
 		if !a.Content.IsZero() {
-			out = append(out, Span{Kind: Content, Frags: []doc.Span{a.Content}})
+			out = append(out, Span{ID: a.Rule, Kind: Content, Frags: []doc.Span{a.Content}})
 		}
 	}
 	return out
@@ -77,12 +78,38 @@ func (sc *Scorer) Add(d *doc.Doc, gold, pred []Span) {
 	sc.Docs++
 	tokOf := tokenIndex(d)
 	for k := range sc.Kinds {
-		g := tokenSets(tokOf, gold, sc.Kinds[k].Kind)
-		p := tokenSets(tokOf, pred, sc.Kinds[k].Kind)
+		g, _ := tokenSets(tokOf, gold, sc.Kinds[k].Kind)
+		p, _ := tokenSets(tokOf, pred, sc.Kinds[k].Kind)
 		sc.Kinds[k].Gold += len(g)
 		sc.Kinds[k].Pred += len(p)
-		sc.Kinds[k].Matched += match(g, p)
+		usedG, _ := match(g, p)
+		for _, u := range usedG {
+			if u {
+				sc.Kinds[k].Matched++
+			}
+		}
 	}
+}
+
+// Unmatched returns, for the spans of one kind, the gold spans that no
+// predicted span matches and the predicted spans that match no gold span,
+// as Add pairs them (repeated spans once).
+func Unmatched(d *doc.Doc, gold, pred []Span, kind string) (missed, spurious []Span) {
+	tokOf := tokenIndex(d)
+	g, gi := tokenSets(tokOf, gold, kind)
+	p, pi := tokenSets(tokOf, pred, kind)
+	usedG, usedP := match(g, p)
+	for i, u := range usedG {
+		if !u {
+			missed = append(missed, gold[gi[i]])
+		}
+	}
+	for i, u := range usedP {
+		if !u {
+			spurious = append(spurious, pred[pi[i]])
+		}
+	}
+	return missed, spurious
 }
 
 // Kind returns the score of the given kind.
@@ -115,10 +142,12 @@ func tokenIndex(d *doc.Doc) []int {
 }
 
 // tokenSets returns the sorted token sets of the spans of the given kind,
-// without duplicates and without spans covering no token.
-func tokenSets(tokOf []int, spans []Span, kind string) [][]int {
+// without duplicates and without spans covering no token, and for each the
+// index in spans of the span it comes from.
+func tokenSets(tokOf []int, spans []Span, kind string) ([][]int, []int) {
 	var out [][]int
-	for _, s := range spans {
+	var from []int
+	for si, s := range spans {
 		if s.Kind != kind {
 			continue
 		}
@@ -136,13 +165,15 @@ func tokenSets(tokOf []int, spans []Span, kind string) [][]int {
 			continue
 		}
 		out = append(out, set)
+		from = append(from, si)
 	}
-	return out
+	return out, from
 }
 
 // match pairs gold and predicted token sets sharing tokens, one to one,
-// greedily by the number of tokens shared, and returns the number of pairs.
-func match(gold, pred [][]int) int {
+// greedily by the number of tokens shared, and returns which gold and
+// which predicted sets are paired.
+func match(gold, pred [][]int) (usedG, usedP []bool) {
 	type pair struct{ g, p, n int }
 	var pairs []pair
 	for gi, g := range gold {
@@ -153,17 +184,15 @@ func match(gold, pred [][]int) int {
 		}
 	}
 	slices.SortStableFunc(pairs, func(a, b pair) int { return cmp.Compare(b.n, a.n) })
-	usedG := make([]bool, len(gold))
-	usedP := make([]bool, len(pred))
-	n := 0
+	usedG = make([]bool, len(gold))
+	usedP = make([]bool, len(pred))
 	for _, x := range pairs {
 		if usedG[x.g] || usedP[x.p] {
 			continue
 		}
 		usedG[x.g], usedP[x.p] = true, true
-		n++
 	}
-	return n
+	return usedG, usedP
 }
 
 // shared counts the elements two sorted sets share.

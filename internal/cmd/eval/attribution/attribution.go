@@ -8,7 +8,10 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 	"sync"
 	"time"
 
@@ -40,6 +43,9 @@ type Options struct {
 	JSON bool
 	// Workers is the size of the worker pool; <= 0 means GOMAXPROCS.
 	Workers int
+	// Details, when not empty, is a file to write the unmatched spans to,
+	// one a line (see writeDetails).
+	Details string
 }
 
 // NewCmd returns the eval attribution command. runF replaces Run in tests
@@ -51,10 +57,11 @@ func NewCmd(f *cmdutil.Factory, runF func(context.Context, *Options) error) *cmd
 	fs.StringVar(&opts.Dir, "dir", "", "PolNeAR split `DIR` with attributions/ and text/ (default: SHARED/data/polnear/dev)")
 	fs.BoolVar(&opts.JSON, "json", false, "print the scores as JSON")
 	fs.IntVar(&opts.Workers, "workers", 0, "number of parallel workers (0: GOMAXPROCS)")
+	fs.StringVar(&opts.Details, "details", "", "write the unmatched gold and predicted spans to `FILE`, tab-separated")
 	return &cmdutil.Command{
 		Name:  "attribution",
 		Short: "Score attribution finding on PolNeAR",
-		Usage: "sitrep eval attribution [--shared DIR] [--dir DIR] [--json]",
+		Usage: "sitrep eval attribution [--shared DIR] [--dir DIR] [--json] [--details FILE]",
 		Long: `Find the attributions of the PolNeAR dev documents (brat standoff files in
 attributions/, texts in text/) and score their source, cue and content spans
 against the gold ones. A predicted span matches a gold span of the same kind
@@ -139,6 +146,11 @@ func Run(ctx context.Context, opts *Options) error {
 		sc.Add(parsed[i], d.Gold.GoldSpans(), attribeval.Predicted(preds[i]))
 	}
 	r := Result{Dir: dir, Docs: sc.Docs, Scores: sc.Kinds, Seconds: time.Since(start).Seconds()}
+	if opts.Details != "" {
+		if err := writeDetails(opts.Details, docs, parsed, preds); err != nil {
+			return fmt.Errorf("eval attribution: %w", err)
+		}
+	}
 	if opts.JSON {
 		type score struct {
 			attribeval.Score
@@ -168,6 +180,82 @@ func Run(ctx context.Context, opts *Options) error {
 			s.Kind, 100*s.P(), 100*s.R(), 100*s.F1(), s.Matched, s.Pred, s.Gold); err != nil {
 			return fmt.Errorf("write scores: %w", err)
 		}
+	}
+	return nil
+}
+
+// writeDetails writes to the file at path the spans left unmatched, one a
+// line of tab-separated fields: "miss" (a gold span no prediction matches)
+// or "spurious" (a prediction matching no gold span), the kind, the rule
+// that found the prediction (for a gold span, the cue of a relation it is
+// in, and whether that cue was matched), the annotation file,
+// the span's text, its sentence with the span in [[ ]], and the lemmas
+// and parts of speech of its tokens.
+func writeDetails(path string, docs []attribeval.Doc, parsed []*doc.Doc, preds [][]attrib.Attribution) error {
+	var b strings.Builder
+	clean := func(s string) string { return strings.Join(strings.Fields(s), " ") }
+	for i, d := range docs {
+		pd := parsed[i]
+		if pd == nil {
+			continue
+		}
+		runes := []rune(pd.Text)
+		line := func(what, rule string, sp attribeval.Span) {
+			if len(sp.Frags) == 0 {
+				return
+			}
+			f := sp.Frags[0]
+			lo, hi := f.Start, f.End
+			for _, s := range pd.Sentences {
+				if s.Start <= f.Start && f.Start < s.End {
+					lo, hi = s.Start, max(s.End, f.End)
+					break
+				}
+			}
+			lo, hi = max(0, min(lo, f.Start)), min(len(runes), hi)
+			fs, fe := min(max(f.Start, lo), hi), min(max(f.End, lo), hi)
+			ctx := string(runes[lo:fs]) + "[[" + string(runes[fs:fe]) + "]]" + string(runes[fe:hi])
+			if rule == "" {
+				rule = "-"
+			}
+			var lem []string
+			for _, t := range pd.Tokens {
+				if t.Start >= fs && t.End <= fe {
+					lem = append(lem, strings.ToLower(t.Lemma)+"/"+t.UPOS)
+				}
+			}
+			fmt.Fprintf(&b, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", what, sp.Kind, rule, d.Name,
+				clean(string(runes[fs:fe])), clean(ctx), strings.Join(lem, " "))
+		}
+		gold, pred := d.Gold.GoldSpans(), attribeval.Predicted(preds[i])
+		missedCue := make(map[string]bool)
+		for _, kind := range []string{attribeval.Cue, attribeval.Source, attribeval.Content} {
+			missed, spurious := attribeval.Unmatched(pd, gold, pred, kind)
+			for _, sp := range missed {
+				if kind == attribeval.Cue {
+					missedCue[sp.ID] = true
+				}
+				cue := ""
+				for _, e := range d.Gold.Relations {
+					if e.Source == sp.ID || slices.Contains(e.Content, sp.ID) {
+						if c := d.Gold.Span(e.Cue); c != nil {
+							cue = "cue=" + clean(c.Text)
+							if !missedCue[c.ID] {
+								cue += " (found)"
+							}
+						}
+						break
+					}
+				}
+				line("miss", cue, sp)
+			}
+			for _, sp := range spurious {
+				line("spurious", sp.ID, sp)
+			}
+		}
+	}
+	if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
+		return fmt.Errorf("write details: %w", err)
 	}
 	return nil
 }
