@@ -478,8 +478,9 @@ func (r *run) verb(s *sent, v int) {
 	if content == nil && stanceVerb(s.low[v]) && !passive && src != nil && !s.conditional(v) && !r.quoted(s, v) {
 		content, rule = s.stance(v), "stance"
 	}
-	if content == nil && speechVerb(s.low[v]) && !passive {
-		// The parser missed the clause: what follows the verb in its
+	if content == nil && speechVerb(s.low[v]) && !passive && !(s.low[v] == "add" && s.child(v, "obj") >= 0) {
+		// The parser missed the clause (but "added 14 officials to the
+		// list" adds things, it says nothing): what follows the verb in its
 		// subtree ("says the movement is ..."), else what precedes the
 		// verb and its subject ("'...,' he said").
 		if !quoteOnlyVerb(s.low[v]) {
