@@ -326,11 +326,14 @@ func (c *Coder) noun(s *sent, i int) (cand, bool) {
 		if cd.tgtTok < 0 {
 			var preps []string
 			for _, m := range sense.Target {
-				if isPrep(m) && m != "of" && m != "with" {
+				if isPrep(m) && m != "of" {
 					preps = append(preps, m)
 				}
 			}
-			if k := s.oblique(h, preps); k >= 0 && k != cd.srcTok {
+			// The noun itself may be the verb's with-oblique ("responded
+			// with airstrikes"); the target is another one ("resumed
+			// talks with Israel").
+			if k := s.oblique(h, preps); k >= 0 && k != cd.srcTok && k != i {
 				if ms := s.mentionsAt(k, asTarget); len(ms) > 0 {
 					cd.tgtTok, cd.tgtRel, cd.tgt = k, s.lemma(h)+">obl:"+s.caseOf(k), ms
 				}
