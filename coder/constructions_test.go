@@ -212,6 +212,15 @@ func TestDiscourseConstructions(t *testing.T) {
 			trig:  "called", code: "110", src: "ISR", tgt: "LBNREB",
 		},
 		{
+			name: "arrested students calling for X: the students call",
+			toks: []tk{{"Israel", "Israel", "PROPN", 2, "nsubj"}, {"arrested", "arrest", "VERB", 0, "root"},
+				{"Lebanese", "Lebanese", "ADJ", 4, "amod"}, {"students", "student", "NOUN", 2, "obj"},
+				{"urging", "urge", "VERB", 4, "acl"}, {"Hezbollah", "Hezbollah", "PROPN", 5, "obj"},
+				{"to", "to", "PART", 8, "mark"}, {"withdraw", "withdraw", "VERB", 5, "xcomp"}},
+			ments: []mk{isr(0), {2, 4, 3, doc.KindActor, "LBNEDU"}, hez(5)},
+			trig:  "urging", code: "0256", src: "LBNEDU", tgt: "LBNREB",
+		},
+		{
 			name: "firing at X and increasing its attacks: the attacks share the target",
 			toks: []tk{{"Hezbollah", "Hezbollah", "PROPN", 2, "nsubj"}, {"fired", "fire", "VERB", 0, "root"},
 				{"at", "at", "ADP", 4, "case"}, {"Israel", "Israel", "PROPN", 2, "obl"},

@@ -292,13 +292,16 @@ func (s *sent) gramSubj(i, depth int) int {
 		if s.slippedClause(i) {
 			return h
 		}
+		// "arrested students calling for reform": a present participle
+		// on a noun naming actors has that noun as its subject.
+		if (s.toks[i].XPOS == "VBG" || s.toks[i].XPOS == "" && strings.HasSuffix(s.toks[i].Text, "ing")) && s.toks[h].UPOS != "VERB" && s.ment[h] >= 0 && s.d.Mentions[s.ment[h]].Kind == doc.KindActor {
+			return h
+		}
 		fallthrough
 	case "advcl":
 		// "..., firing rockets at Y", "took the step of banning", "made the
 		// decision to expel": the subject of the clause the participle
-		// hangs on. (Taking the modified noun itself as the subject of an
-		// acl participle, "officials urging Aoun", was measured and lowered
-		// PLOVER and ConfliBERT through parser attachment slips.)
+		// hangs on, unless the participle's noun names actors (above).
 		if s.toks[h].UPOS == "NOUN" {
 			if s.rel(h) != "obj" || s.head(h) < 0 {
 				return -1
