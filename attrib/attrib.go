@@ -178,7 +178,7 @@ func (x *Index) Sourcing(si, tok int) *event.Attribution {
 	var best *Attribution
 	for _, ai := range x.bySent[si] {
 		a := &x.atts[ai]
-		if a.Rule == "stance" || a.Rule == "directive" {
+		if stanceRule(a.Rule) {
 			continue
 		}
 		if a.Covers(t.Start, t.End) && (best == nil || a.Content.Len() < best.Content.Len()) {
@@ -186,6 +186,17 @@ func (x *Index) Sourcing(si, tok int) *event.Attribution {
 		}
 	}
 	return best.Event()
+}
+
+// stanceRule reports whether an attribution found by the named rule only
+// records a stance or a directive ("condemned the blockade", "asked him
+// to serve", "his support for the ban"), which Sourcing passes over.
+func stanceRule(rule string) bool {
+	switch rule {
+	case "stance", "directive", "noun", "participle-stance":
+		return true
+	}
+	return false
 }
 
 // Event returns the event record's attribution for token tok (an index in

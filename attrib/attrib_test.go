@@ -154,6 +154,36 @@ func TestFind(t *testing.T) {
 			probe:  "hateful",
 			source: "Graham", cue: ":", content: "Trump remarks were hateful",
 		},
+		{
+			name:   "speaker label",
+			text:   "Q: Will you run again in the fall?",
+			probe:  "run",
+			source: "Q", cue: ":", content: "Will you run again in the fall",
+		},
+		{
+			name:   "noun cue with possessor",
+			text:   "Trump's criticism of the judge drew fire from both parties.",
+			probe:  "judge",
+			source: "Trump", cue: "criticism of", content: "the judge",
+		},
+		{
+			name:   "noun cue with that clause",
+			text:   "Clinton's claim that she sent no classified emails was false.",
+			probe:  "classified",
+			source: "Clinton", cue: "claim", content: "she sent no classified emails",
+		},
+		{
+			name:   "noun cue of a light verb",
+			text:   "The court made a decision to block the law.",
+			probe:  "block",
+			source: "The court", cue: "made a decision", content: "to block the law",
+		},
+		{
+			name:   "participle after the cue",
+			text:   "\"This is not a hard race,\" he said, citing the latest polls from Iowa.",
+			probe:  "polls",
+			source: "he", cue: "citing", content: "the latest polls from Iowa",
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -343,6 +373,7 @@ func TestSourcingSkipsStances(t *testing.T) {
 	}{
 		{"Pakistan said India attacked its border posts.", "attacked", VoiceCited},
 		{"Iran condemned the Israeli blockade of Gaza.", "blockade", VoicePublisher},
+		{"Trump's criticism of the strike on Iran drew fire.", "strike", VoicePublisher},
 	}
 	for _, tt := range tests {
 		d := parse(t, tt.text)
@@ -353,6 +384,23 @@ func TestSourcingSkipsStances(t *testing.T) {
 			}
 			if got := x.Sourcing(0, tok); got.Voice != tt.voice {
 				t.Errorf("%q: %q is %+v, want voice %s", tt.text, tt.trigger, got, tt.voice)
+			}
+		}
+	}
+}
+
+// TestQuotedInner checks that what a quotation says others said or think
+// is no attribution of its own: it is part of the quotation.
+func TestQuotedInner(t *testing.T) {
+	tests := []struct{ text, cue string }{
+		{"\"I know the Post may think I am radical,\" she said.", "think"},
+		{"\"They told us the plant was safe,\" the mayor said.", "told"},
+	}
+	for _, tt := range tests {
+		d := parse(t, tt.text)
+		for _, a := range Find(d) {
+			if spanText(d, a.Cue) == tt.cue || strings.HasSuffix(spanText(d, a.Cue), " "+tt.cue) {
+				t.Errorf("%q: attribution with cue %q inside the quotation: %+v", tt.text, tt.cue, a)
 			}
 		}
 	}

@@ -45,14 +45,14 @@ func (f *Finder) Find(d *doc.Doc) []Attribution {
 	return r.atts
 }
 
-// dropNestedStances drops the stances whose cue lies inside the content
-// of another attribution: "he says he wants to cut taxes" reports what he
-// said; the wish is part of it.
+// dropNestedStances drops the stances (and noun cues) whose cue lies
+// inside the content of another attribution: "he says he wants to cut
+// taxes" reports what he said; the wish is part of it.
 func (r *run) dropNestedStances() {
 	keep := r.atts[:0:0]
 	for bi, b := range r.atts {
 		drop := false
-		if b.Rule == "stance" {
+		if b.Rule == "stance" || b.Rule == "noun" {
 			for ai := range r.atts {
 				a := &r.atts[ai]
 				if ai != bi && a.Rule != "stance" && a.Covers(b.Cue.Start, b.Cue.End) {
@@ -258,6 +258,11 @@ func (r *run) sentence(s *sent) {
 			r.verb(s, i)
 		}
 	}
+	for i := range s.toks {
+		if s.toks[i].UPOS == "NOUN" && cueNoun(s.low[i]) && !r.taken(s, i) {
+			r.noun(s, i)
+		}
+	}
 	r.headline(s)
 	for i := range s.toks {
 		if hedgeAdverb(s.low[i]) || hedgeAdverb(strings.ToLower(s.toks[i].Text)) {
@@ -265,6 +270,23 @@ func (r *run) sentence(s *sent) {
 		}
 	}
 	r.citing(s)
+}
+
+// taken reports whether token i is the cue, or the object of the cue, of
+// an attribution found already ("announced plans to").
+func (r *run) taken(s *sent, i int) bool {
+	h := s.head(i)
+	for k := range r.atts {
+		a := &r.atts[k]
+		if a.Sentence != s.idx || a.Cue.IsZero() {
+			continue
+		}
+		in := func(t int) bool { return t >= 0 && a.Cue.Start <= s.toks[t].Start && s.toks[t].End <= a.Cue.End }
+		if in(i) || s.rel(i) == "obj" && in(h) {
+			return true
+		}
+	}
+	return false
 }
 
 // add appends a to the run's attributions unless one with the same cue is
@@ -336,38 +358,74 @@ func (r *run) accordingTo(s *sent, i int) {
 }
 
 // headline handles a headline or lead-in of the form "Source: claim"
-// ("Graham: Trump's remarks hateful"): a short name or noun phrase opening
-// the sentence, a colon, and the rest.
+// ("Graham: Trump's remarks hateful", "Q: And the wall?", "FALLIN: Well,
+// I think ..."): a short name, noun phrase or speaker's label opening the
+// sentence, a colon, and a claim with a verb or a quotation; or a
+// quotation introduced by its author after a title and a dash ("Polls
+// were early - Mark Blumenthal: “...”").
 func (r *run) headline(s *sent) {
-	colon := -1
+	if len(s.toks) == 0 || isQuote(s.toks[0].Text) {
+		return
+	}
+	colon, lo := -1, 0
 	for k := 1; k < len(s.toks) && k <= 6; k++ {
 		if s.toks[k].Text == ":" {
 			colon = k
 			break
 		}
 		if u := s.toks[k].UPOS; u == "VERB" || u == "AUX" || s.isPunct(k) && s.toks[k].Text != "." {
-			return
+			colon = -1
+			break
+		}
+	}
+	if colon < 0 {
+		// "... - Name: “...”": the author after a dash.
+		for k := 2; k+1 < len(s.toks); k++ {
+			if s.toks[k].Text != ":" || !isQuote(s.toks[k+1].Text) {
+				continue
+			}
+			j := k - 1
+			for j > 0 && k-j < 6 && (s.npWord(j) || s.toks[j].UPOS == "CCONJ") {
+				j--
+			}
+			if t := s.toks[j].Text; j < k-1 && (t == "-" || t == "—" || t == "–") {
+				colon, lo = k, j+1
+			}
+			break
 		}
 	}
 	if colon < 0 || colon+2 >= len(s.toks) {
 		return
 	}
-	named := false
-	for k := range colon {
-		if u := s.toks[k].UPOS; u == "PROPN" || s.ment[k] >= 0 {
+	named, label, claim := false, true, false
+	for k := lo; k < colon; k++ {
+		if u := s.toks[k].UPOS; u == "PROPN" || s.ment[k] >= 0 || documentNoun(s.low[k]) {
 			named = true
 		}
+		if t := s.toks[k].Text; strings.ToUpper(t) != t || !s.isPunct(k) && !strings.ContainsFunc(t, unicode.IsLetter) {
+			label = false
+		}
 	}
-	if !named {
+	// A speaker's label: "Q", "A", "TAPPER".
+	named = named || label && colon-lo <= 2
+	if !named || s.low[colon-1] == "note" {
+		return
+	}
+	for k := colon + 1; k < len(s.toks); k++ {
+		if u := s.toks[k].UPOS; u == "VERB" || u == "AUX" || isQuote(s.toks[k].Text) {
+			claim = true
+		}
+	}
+	if !claim {
 		return
 	}
 	src := make([]bool, len(s.toks))
 	content := make([]bool, len(s.toks))
 	for k := range s.toks {
-		src[k], content[k] = k < colon, k > colon
+		src[k], content[k] = k >= lo && k < colon, k > colon
 	}
 	n := colon - 1
-	for k := range colon {
+	for k := lo; k < colon; k++ {
 		if s.ment[k] >= 0 {
 			n = k
 		}
@@ -418,7 +476,9 @@ func (r *run) verb(s *sent, v int) {
 	if rel == "amod" || rel == "compound" || s.infinitive(v) {
 		return
 	}
-	if r.surface(s, v) {
+	if r.surface(s, v) || r.quoted(s, v) || r.participle(s, v) {
+		// Inside a quotation, what the speaker says others said or
+		// think is part of the quotation.
 		return
 	}
 	passive := s.child(v, "aux:pass", "nsubj:pass", "csubj:pass") >= 0

@@ -190,10 +190,14 @@ func Run(ctx context.Context, opts *Options) error {
 // that found the prediction (for a gold span, the cue of a relation it is
 // in, and whether that cue was matched), the annotation file,
 // the span's text, its sentence with the span in [[ ]], and the lemmas
-// and parts of speech of its tokens.
+// and parts of speech of its tokens. Lines starting "rule" close the file:
+// for each kind and rule, the spans predicted, matched and the precision.
 func writeDetails(path string, docs []attribeval.Doc, parsed []*doc.Doc, preds [][]attrib.Attribution) error {
 	var b strings.Builder
 	clean := func(s string) string { return strings.Join(strings.Fields(s), " ") }
+	// tally counts the predicted spans of each kind and rule, and the
+	// spurious ones.
+	tally := make(map[string]int)
 	for i, d := range docs {
 		pd := parsed[i]
 		if pd == nil {
@@ -228,6 +232,9 @@ func writeDetails(path string, docs []attribeval.Doc, parsed []*doc.Doc, preds [
 				clean(string(runes[fs:fe])), clean(ctx), strings.Join(lem, " "))
 		}
 		gold, pred := d.Gold.GoldSpans(), attribeval.Predicted(preds[i])
+		for _, sp := range pred {
+			tally[sp.Kind+"\t"+sp.ID]++
+		}
 		missedCue := make(map[string]bool)
 		for _, kind := range []string{attribeval.Cue, attribeval.Source, attribeval.Content} {
 			missed, spurious := attribeval.Unmatched(pd, gold, pred, kind)
@@ -251,8 +258,20 @@ func writeDetails(path string, docs []attribeval.Doc, parsed []*doc.Doc, preds [
 			}
 			for _, sp := range spurious {
 				line("spurious", sp.ID, sp)
+				tally[sp.Kind+"\t"+sp.ID+"\tspurious"]++
 			}
 		}
+	}
+	var keys []string
+	for k := range tally {
+		if !strings.HasSuffix(k, "\tspurious") {
+			keys = append(keys, k)
+		}
+	}
+	slices.Sort(keys)
+	for _, k := range keys {
+		n, sp := tally[k], tally[k+"\tspurious"]
+		fmt.Fprintf(&b, "rule\t%s\tpredicted %d\tmatched %d\tprecision %.1f%%\n", k, n, n-sp, 100*float64(n-sp)/float64(n))
 	}
 	if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
 		return fmt.Errorf("write details: %w", err)
