@@ -134,7 +134,7 @@ func intentions(s *sent, cands []cand) []cand {
 				cd.code, cd.status = t, event.Asserted // the refusal is stated
 			}
 		}
-		if cd.status == event.Intended && cd.kind != "modifier" {
+		if cd.status == event.Intended && cd.kind != "modifier" && !s.decided(cd.trigger) {
 			if t := intentCode(cd.code); t != "" {
 				cd.code = t
 			}
@@ -198,4 +198,20 @@ func punitiveAppeals(s *sent, cands []cand) {
 			}
 		}
 	}
+}
+
+// decided reports whether predicate i is what its subject decided, tried or
+// voted to do ("decided to ease restrictions", "tried to hack"): the
+// codebook codes such a decision or attempt as the act itself, not as a
+// statement of intent.
+func (s *sent) decided(i int) bool {
+	h := s.head(i)
+	if h < 0 || s.rel(i) != "xcomp" {
+		return false
+	}
+	switch s.lemma(h) {
+	case "decide", "try", "attempt", "resolve", "vote", "move", "choose", "opt", "seek":
+		return true
+	}
+	return false
 }
