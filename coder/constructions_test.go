@@ -221,6 +221,14 @@ func TestDiscourseConstructions(t *testing.T) {
 			trig:  "urging", code: "0256", src: "LBNEDU", tgt: "LBNREB",
 		},
 		{
+			name: "government [donated] goods to X: a past tense hung on its object as an adjective",
+			toks: []tk{{"Israel", "Israel", "PROPN", 2, "nsubj"}, {"donated", "donate", "VERB", 3, "amod"},
+				{"goods", "goods", "NOUN", 0, "root"}, {"to", "to", "ADP", 5, "case"},
+				{"Lebanon", "Lebanon", "PROPN", 3, "nmod"}},
+			ments: []mk{isr(0), lbn(4)},
+			trig:  "donated", code: "070", src: "ISR", tgt: "LBNGOV",
+		},
+		{
 			name: "firing at X and increasing its attacks: the attacks share the target",
 			toks: []tk{{"Hezbollah", "Hezbollah", "PROPN", 2, "nsubj"}, {"fired", "fire", "VERB", 0, "root"},
 				{"at", "at", "ADP", 4, "case"}, {"Israel", "Israel", "PROPN", 2, "obl"},

@@ -23,6 +23,10 @@ type sent struct {
 	// lemmas holds the lower-case lemma of each token, verbs repaired by
 	// the lexicon (Lexicon.VerbLemma).
 	lemmas []string
+	// heads and rels are the tree the rules read: the parser's, with the
+	// repairs of repairTree (local head index, -1 for the root).
+	heads []int
+	rels  []string
 }
 
 // newSent indexes sentence si of d; verbLemma repairs the lemmas of verbs
@@ -41,7 +45,17 @@ func newSent(d *doc.Doc, si int, verbLemma func(form, lemma string) string) *sen
 			s.lemmas[i] = verbLemma(t.Text, s.lemmas[i])
 		}
 		s.ment[i] = -1
-		if h := t.Head - 1; h >= 0 && h < len(toks) && h != i {
+	}
+	s.heads, s.rels = make([]int, len(toks)), make([]string, len(toks))
+	for i, t := range toks {
+		s.heads[i], s.rels[i] = t.Head-1, t.DepRel
+		if h := s.heads[i]; h < 0 || h >= len(toks) || h == i {
+			s.heads[i] = -1
+		}
+	}
+	s.repairTree()
+	for i, h := range s.heads {
+		if h >= 0 {
 			s.kids[h] = append(s.kids[h], i)
 		}
 	}
@@ -68,15 +82,63 @@ func newSent(d *doc.Doc, si int, verbLemma func(form, lemma string) string) *sen
 func (s *sent) lemma(i int) string { return s.lemmas[i] }
 
 // rel returns the relation of token i.
-func (s *sent) rel(i int) string { return s.toks[i].DepRel }
+func (s *sent) rel(i int) string { return s.rels[i] }
 
 // head returns the local index of the head of i, or -1 for the root.
-func (s *sent) head(i int) int {
-	h := s.toks[i].Head - 1
-	if h < 0 || h >= len(s.toks) {
-		return -1
+func (s *sent) head(i int) int { return s.heads[i] }
+
+// repairTree undoes a parser slip common in news, where a past tense
+// verb is tagged as a participle and hung on the noun after it as an
+// adjective, and that noun takes the verb's subject: "police in Jericho
+// [confiscated] weapons", "the government [donated] goods to Nepal". The
+// verb becomes the predicate: it takes the noun's place in the tree, the
+// noun becomes its object, and the subject and the noun's prepositional
+// modifiers that name a party ("to Nepal", "from the groups") move to the
+// verb.
+func (s *sent) repairTree() {
+	for v := range s.heads {
+		n := s.heads[v]
+		if n < 0 || s.rels[v] != "amod" || n != v+1 || s.toks[v].UPOS != "VERB" || s.toks[n].UPOS != "NOUN" {
+			continue
+		}
+		subj := -1 // on the noun, or already on the verb
+		for k, h := range s.heads {
+			if (h == n || h == v) && (s.rels[k] == "nsubj" || s.rels[k] == "nsubj:pass") && k < v {
+				subj = k
+			}
+		}
+		if subj < 0 {
+			continue
+		}
+		s.heads[v], s.rels[v] = s.heads[n], s.rels[n]
+		s.heads[n], s.rels[n] = v, "obj"
+		s.heads[subj], s.rels[subj] = v, "nsubj"
+		for k, h := range s.heads {
+			if h != n || k < n || s.rels[k] != "nmod" {
+				continue
+			}
+			switch s.caseLemma(k) {
+			case "to", "from", "for", "with", "against", "on", "into", "in", "at":
+				s.heads[k], s.rels[k] = v, "obl"
+			}
+		}
+		for k, h := range s.heads {
+			if h == n && k != subj && (s.rels[k] == "punct" || s.rels[k] == "ccomp" || s.rels[k] == "parataxis" || s.rels[k] == "advcl") && k > n {
+				s.heads[k] = v
+			}
+		}
 	}
-	return h
+}
+
+// caseLemma returns the lemma of the case marker among the tokens before k
+// that hang on it, or "".
+func (s *sent) caseLemma(k int) string {
+	for j := k - 1; j >= 0; j-- {
+		if s.heads[j] == k && s.rels[j] == "case" {
+			return s.lemmas[j]
+		}
+	}
+	return ""
 }
 
 // child returns the first child of i with one of the relations, or -1.
