@@ -77,7 +77,7 @@
 //     batch (Batch); the rules are in link.go (see Links there). A rejection
 //     without a target takes the answered event's source as implicit target.
 //
-// Confidence is a simple heuristic: 0.9 when source and target both have a
+// Confidence is a simple heuristic: 0.8 when source and target both have a
 // coded actor, 0.6 when one is missing, 0.1 less for event nouns, 0.15 less
 // for an event below another event's trigger in the tree (0.05 more for
 // the main clause's), 0.3 less for a negated and 0.15 less for a
@@ -182,7 +182,7 @@ func (c *Coder) code(d *doc.Doc) ([]event.Record, []bool) {
 				if j := answeredIn(out, resp, &r); j >= 0 {
 					if len(r.Target) == 0 && implicitTarget(r.CameoRoot) {
 						r.Target = implicitActors(out[j].Source)
-						r.Confidence = 0.7
+						r.Confidence = 0.8
 						r.Explain += " target=implicit(author of the last proposal, request or demand)"
 					}
 					r.Links = append(r.Links, event.Link{Rel: RespondsTo, Event: out[j].ID})
@@ -192,7 +192,7 @@ func (c *Coder) code(d *doc.Doc) ([]event.Record, []bool) {
 				// often the last appeal or demand of another actor.
 				if j := demandedBy(out, resp, &r); j >= 0 {
 					r.Target = implicitActors(out[j].Source)
-					r.Confidence = 0.7
+					r.Confidence = 0.8
 					r.Explain += " target=implicit(author of the last appeal or demand)"
 				}
 			}
@@ -234,7 +234,7 @@ func (c *Coder) record(s *sent, cd cand) (event.Record, bool) {
 	}
 	r.Confidence = 0.6
 	if hasCode(src) && hasCode(tgt) {
-		r.Confidence = 0.9
+		r.Confidence = 0.8
 	}
 	if cd.nominal {
 		r.Confidence -= 0.1
@@ -385,7 +385,8 @@ func (c *Coder) dropVoicing(s *sent, cands []cand) []cand {
 // shareTargets gives an event noun without a target the target of another
 // event of the sentence by the same source and of the same root ("firing
 // rockets toward Israel and increasing its attacks": the attacks are on
-// Israel).
+// Israel), and an event without a target the target of its purpose
+// clause ("staged rallies to demand the president's resignation").
 func shareTargets(s *sent, cands []cand) {
 	codes := func(ms []int) string {
 		var cs []string
@@ -397,16 +398,34 @@ func shareTargets(s *sent, cands []cand) {
 	}
 	for k := range cands {
 		cd := &cands[k]
-		if cd.kind != "noun" || len(cd.tgt) > 0 || len(cd.src) == 0 {
+		if len(cd.tgt) > 0 || len(cd.src) == 0 {
 			continue
 		}
 		for _, o := range cands {
-			if o.trigger != cd.trigger && len(o.tgt) > 0 && o.code[:2] == cd.code[:2] && codes(o.src) == codes(cd.src) {
+			if o.trigger == cd.trigger || len(o.tgt) == 0 {
+				continue
+			}
+			same := cd.kind == "noun" && o.code[:2] == cd.code[:2] && codes(o.src) == codes(cd.src)
+			if same || s.purposeOf(o.trigger, cd.trigger) {
 				cd.tgt, cd.tgtTok, cd.tgtRel = o.tgt, o.tgtTok, "implicit(target of "+s.toks[o.trigger].Text+")"
 				break
 			}
 		}
 	}
+}
+
+// purposeOf reports whether predicate p is the purpose clause of event
+// trigger t, or of the verb staging it: "staged rallies to demand the
+// president's resignation" (the rallies are aimed at the president).
+func (s *sent) purposeOf(p, t int) bool {
+	h := s.head(p)
+	if h < 0 || s.rel(p) != "advcl" && s.rel(p) != "xcomp" {
+		return false
+	}
+	if m := s.child(p, "mark"); m < 0 || s.lemma(m) != "to" {
+		return false
+	}
+	return h == t || s.head(t) == h && s.rel(t) == "obj"
 }
 
 // absorbIncluded drops an event noun that only details another event noun

@@ -229,6 +229,15 @@ func TestDiscourseConstructions(t *testing.T) {
 			trig:  "donated", code: "070", src: "ISR", tgt: "LBNGOV",
 		},
 		{
+			name: "staged rallies to demand X's resignation: the rallies target X",
+			toks: []tk{{"Lebanon", "Lebanon", "PROPN", 2, "nsubj"}, {"staged", "stage", "VERB", 0, "root"},
+				{"rallies", "rally", "NOUN", 2, "obj"}, {"to", "to", "PART", 5, "mark"},
+				{"demand", "demand", "VERB", 2, "advcl"}, {"Israel", "Israel", "PROPN", 8, "nmod:poss"},
+				{"'s", "'s", "PART", 6, "case"}, {"withdrawal", "withdrawal", "NOUN", 5, "obj"}},
+			ments: []mk{lbn(0), isr(5)},
+			trig:  "rallies", code: "141", src: "LBNGOV", tgt: "ISR",
+		},
+		{
 			name: "firing at X and increasing its attacks: the attacks share the target",
 			toks: []tk{{"Hezbollah", "Hezbollah", "PROPN", 2, "nsubj"}, {"fired", "fire", "VERB", 0, "root"},
 				{"at", "at", "ADP", 4, "case"}, {"Israel", "Israel", "PROPN", 2, "obl"},

@@ -134,9 +134,10 @@ func (c *Coder) fillTarget(s *sent, cd *cand) {
 			return
 		}
 	}
-	if root == "05" || root == "11" || root == "12" {
+	if root == "05" || root == "11" || root == "12" || root == "02" || root == "10" {
 		// "rejected an Indian proposal", "welcomed Iran's offer": a
-		// reaction to an act targets its author.
+		// reaction to an act targets its author; "demanded Israel's
+		// withdrawal": an appeal for an act, whoever is to do it.
 		if o := s.child(i, "obj"); o >= 0 && s.ment[o] < 0 && set(o, "obj>author", s.mentionsAt(o, asTarget)) {
 			return
 		}
