@@ -235,12 +235,15 @@ func (s *sent) fixedWords(i int, words []string) ([]int, bool) {
 	for _, w := range words {
 		found := -1
 		for _, k := range s.kids[i] {
+			if s.clausal(k) {
+				continue // a word of another clause is no part of this predicate
+			}
 			if s.lemma(k) == w && !slices.Contains(used, k) {
 				found = k
 				break
 			}
 			for _, g := range s.kids[k] {
-				if found < 0 && s.lemma(g) == w && !slices.Contains(used, g) {
+				if found < 0 && !s.clausal(g) && s.lemma(g) == w && !slices.Contains(used, g) {
 					found = g
 				}
 			}
@@ -254,6 +257,24 @@ func (s *sent) fixedWords(i int, words []string) ([]int, bool) {
 		used = append(used, found)
 	}
 	return used, true
+}
+
+// clausal reports whether token k heads a clause of its own, not part of
+// its head's predicate: a finite adverbial or complement clause, a
+// parenthetical, a relative clause. An infinitive or gerund the parser
+// called adverbial ("failed [to reach] a deal", "given up [fighting]") is
+// still the predicate's complement.
+func (s *sent) clausal(k int) bool {
+	switch s.rel(k) {
+	case "ccomp", "parataxis", "acl:relcl", "csubj", "list":
+		return true
+	case "advcl":
+		if m := s.child(k, "mark"); m >= 0 && s.lemma(m) == "to" || s.toks[k].XPOS == "VBG" && s.child(k, "mark") < 0 {
+			return false
+		}
+		return true
+	}
+	return false
 }
 
 // nounMarker returns the child of noun i introduced by marker: poss, by,
