@@ -194,6 +194,9 @@ func punitiveAppeals(s *sent, cands []cand) {
 						cd.code, cd.tgt, cd.tgtTok, cd.tgtRel = "110", ms, a, s.lemma(o)+">"+cs
 						break
 					}
+					if cs == "against" {
+						cd.code = "110" // "sanctions against those responsible": no party named
+					}
 				}
 			}
 		}
