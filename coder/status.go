@@ -34,9 +34,10 @@ func (c *Coder) status(s *sent, i, depth int) event.Status {
 	if h < 0 || depth > 4 {
 		return st
 	}
-	if s.rel(i) == "acl" && s.toks[h].UPOS == "NOUN" && s.child(i, "mark") >= 0 && s.lemma(s.child(i, "mark")) == "to" {
+	if s.rel(i) == "acl" && s.toks[h].UPOS == "NOUN" && s.child(i, "mark") >= 0 && s.lemma(s.child(i, "mark")) == "to" && c.announcing(s.lemma(h)) {
 		// "orders to deploy troops", "the decision to expel": what a noun
-		// announces with an infinitive has not happened yet.
+		// of decision or appeal announces with an infinitive has not
+		// happened yet (a "strike to protest" is a purpose, not a plan).
 		st = stronger(st, event.Intended)
 	}
 	if s.aimedAt(i) {
@@ -116,6 +117,26 @@ func (s *sent) ownAuthor(i int) bool {
 func markerRel(rel string) bool {
 	switch rel {
 	case "aux", "advmod", "mark", "det", "neg":
+		return true
+	}
+	return false
+}
+
+// announcing reports whether noun lemma announces an act to come when it
+// takes an infinitive: a modifier noun of the lexicon ("plan", "effort",
+// "decision"), a noun of appeal, proposal, demand or threat ("call",
+// "offer", "demand"), or an order, permission or mandate.
+func (c *Coder) announcing(lemma string) bool {
+	if _, ok := c.lex.Modifier(lemma); ok {
+		return true
+	}
+	for _, n := range c.lex.Noun(lemma) {
+		if contentRoot(n.CAMEO[:2]) {
+			return true
+		}
+	}
+	switch lemma {
+	case "order", "permission", "authorization", "authorisation", "mandate", "right", "agreement", "deal", "vote", "resolution", "motion", "bill", "law":
 		return true
 	}
 	return false
