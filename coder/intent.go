@@ -209,12 +209,12 @@ func punitiveAppeals(s *sent, cands []cand) {
 // statement of intent.
 func (s *sent) decided(i int) bool {
 	h := s.head(i)
-	if h < 0 || s.rel(i) != "xcomp" {
+	if h < 0 || s.rel(i) != "xcomp" && s.rel(i) != "acl" {
 		return false
 	}
 	switch s.lemma(h) {
-	case "decide", "try", "attempt", "resolve", "vote", "move", "choose", "opt", "seek":
-		return true
+	case "decide", "try", "attempt", "resolve", "vote", "move", "choose", "opt", "seek", "bid", "decision":
+		return true // "tried to hack", "an attempt to assassinate"
 	}
 	return false
 }

@@ -194,12 +194,8 @@ func (c *Coder) verb(s *sent, i int) (cand, bool) {
 		if s.child(i, "ccomp", "parataxis") >= 0 || s.rel(i) == "parataxis" {
 			return cand{}, false // reported speech: the embedded event is coded instead
 		}
-		if sb := s.child(i, "nsubj"); sb >= 0 {
-			for _, k := range s.kids[sb] {
-				if s.slippedClause(k) {
-					return cand{}, false // the same, parsed as "X [did Y] said"
-				}
-			}
+		if sb := s.child(i, "nsubj"); sb >= 0 && s.hasSlippedClause(sb) {
+			return cand{}, false // the same, parsed as "X [did Y] said"
 		}
 	}
 	for _, u := range bestUsed {

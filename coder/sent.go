@@ -399,7 +399,7 @@ func (s *sent) adjectivalPassive(i int) bool {
 // participle of state without an agent ("is opposed to", "were engaged in")
 // is not: its subject is the one opposed or engaged.
 func (s *sent) passive(i int) bool {
-	if s.stateParticiple(i) {
+	if s.stateParticiple(i) || s.slippedClause(i) {
 		return false
 	}
 	if s.child(i, "nsubj:pass", "aux:pass") >= 0 || s.adjectivalPassive(i) {
@@ -445,6 +445,9 @@ func (s *sent) slippedClause(i int) bool {
 		return false
 	}
 	h := s.head(i)
+	for h >= 0 && s.toks[h].UPOS != "VERB" && strings.HasPrefix(s.rel(h), "nmod") {
+		h = s.head(h) // "Thousands of Kurds [demonstrated ...], witnesses said"
+	}
 	if h < 0 || s.toks[h].UPOS == "VERB" || s.rel(h) != "nsubj" {
 		return false
 	}
@@ -497,4 +500,16 @@ func (s *sent) stateParticiple(i int) bool {
 		return false
 	}
 	return s.oblique(i, []string{"to", "in"}) >= 0 || s.child(i, "xcomp") >= 0
+}
+
+// hasSlippedClause reports whether the noun phrase of subject sb holds a
+// slipped main clause (see slippedClause), on its head or on a noun it
+// governs through nmod.
+func (s *sent) hasSlippedClause(sb int) bool {
+	for _, k := range s.kids[sb] {
+		if s.slippedClause(k) || strings.HasPrefix(s.rel(k), "nmod") && s.toks[k].UPOS != "VERB" && s.hasSlippedClause(k) {
+			return true
+		}
+	}
+	return false
 }
