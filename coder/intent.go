@@ -134,6 +134,13 @@ func intentions(s *sent, cands []cand) []cand {
 				cd.code, cd.status = t, event.Asserted // the refusal is stated
 			}
 		}
+		if cd.status == event.Hypothetical && cd.kind == "verb" && cd.code >= "14" && s.conditional(cd.trigger) {
+			// "may halt mediation if cooperation founders", "would strike
+			// if attacked": a punitive act made conditional is a threat.
+			if t := intentCode(cd.code); t != "" {
+				cd.code = t
+			}
+		}
 		if cd.status == event.Intended && cd.kind != "modifier" && !s.decided(cd.trigger) {
 			if t := intentCode(cd.code); t != "" {
 				cd.code = t
@@ -215,6 +222,20 @@ func (s *sent) decided(i int) bool {
 	switch s.lemma(h) {
 	case "decide", "try", "attempt", "resolve", "vote", "move", "choose", "opt", "seek", "bid", "decision":
 		return true // "tried to hack", "an attempt to assassinate"
+	}
+	return false
+}
+
+// conditional reports whether predicate i has a condition clause ("if",
+// "unless").
+func (s *sent) conditional(i int) bool {
+	for _, k := range s.kids[i] {
+		if s.rel(k) != "advcl" {
+			continue
+		}
+		if m := s.child(k, "mark"); m >= 0 && (s.lemma(m) == "if" || s.lemma(m) == "unless") {
+			return true
+		}
 	}
 	return false
 }

@@ -24,7 +24,23 @@ func (s *sent) speech(i, g int, code string) bool {
 	if subj < 0 || s.toks[subj].UPOS == "PRON" {
 		return false
 	}
-	return own < 0 || s.ment[subj] < 0 || s.ment[own] < 0 || s.d.Mentions[s.ment[subj]].Code != s.d.Mentions[s.ment[own]].Code
+	if own < 0 || s.ment[subj] < 0 || s.ment[own] < 0 {
+		return true
+	}
+	a, b := s.d.Mentions[s.ment[subj]], s.d.Mentions[s.ment[own]]
+	if code[:2] == "13" && a.Country != "" && a.Country == b.Country && a.Sector != "" && b.Sector != "" && isState(a.Sector) && isState(b.Sector) {
+		return false // "the security chief warned that police will no longer tolerate rallies": the state warns
+	}
+	return a.Code != b.Code
+}
+
+// isState reports whether sector is an arm of the state.
+func isState(sector string) bool {
+	switch sector {
+	case "GOV", "MIL", "COP", "SPY", "JUD", "LEG":
+		return true
+	}
+	return false
 }
 
 // reportedFuture reports whether predicate i is the complement of a verb
