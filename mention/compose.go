@@ -40,6 +40,11 @@ func (st *state) compose(s *sentence, units []unit) {
 			// that person's government.
 			units[i].kind = uName
 			u = units[i]
+		case (u.kind == ePlace || u.kind == eMetonym) && st.placeModifier(s, units, i):
+			// "Delhi Police", "Tokyo Stock Exchange": a city naming the
+			// country of the body after it.
+			units[i] = st.asCountry(u)
+			u = units[i]
 		case u.kind == ePlace:
 			st.emitPlace(s, u)
 			i++
@@ -69,6 +74,59 @@ func (st *state) compose(s *sentence, units []unit) {
 		}
 		st.resolve(s, parts)
 	}
+}
+
+// placeModifier reports whether units[i], a capital, a region or a city
+// of at least bigCity people, written as a proper noun and not after a
+// locative preposition nor possessive, stands right
+// before an agent noun or an unknown organisation name ("Delhi Police",
+// "Baghdad police", "Tokyo Stock Exchange").
+func (st *state) placeModifier(s *sentence, units []unit, i int) bool {
+	u := units[i]
+	if u.locative || u.poss || i+1 >= len(units) || units[i+1].first != u.last || st.placeCountry(u) == nil {
+		return false
+	}
+	if u.kind == ePlace {
+		// Not a common word that names some town ("Federal Government").
+		if t := &st.d.Tokens[u.last-1]; t.UPOS != "PROPN" && t.UPOS != "" || st.r.words.modifiers[s.keys[u.last-1-s.first]] {
+			return false
+		}
+		if p := st.pickPlace(u.cands, st.dominant); p.Kind == kb.PlaceCity && p.Population < bigCity {
+			return false
+		}
+	}
+	if b := u.first - 1; b >= s.first && (st.r.words.placeWord[s.keys[b-s.first]] || st.capitalised(b) && !st.r.words.notNames[s.keys[b-s.first]]) {
+		return false // "at Delhi police stations"; inside a longer name: "Kachin Independence Organization"
+	}
+	switch v := units[i+1]; v.kind {
+	case eAgent:
+		return v.sector != "" && !st.r.words.personHeads[v.term]
+	case uName:
+		return st.r.words.orgWords[s.keys[v.last-1-s.first]]
+	}
+	return false
+}
+
+// placeCountry returns the country of a place or capital unit.
+func (st *state) placeCountry(u unit) *kb.Country {
+	k := st.r.kb
+	if u.kind == eMetonym {
+		return &k.Countries[u.cands[0].idx]
+	}
+	p := st.pickPlace(u.cands, st.dominant)
+	if p == nil || p.Country == "" {
+		return nil
+	}
+	c, _ := k.Country(p.Country)
+	return c
+}
+
+// asCountry returns a place or capital unit as a unit of its country.
+func (st *state) asCountry(u unit) unit {
+	c := st.placeCountry(u)
+	u.kind = eCountry
+	u.cands = []entry{{kind: eCountry, idx: st.r.countryIdx[c.Code]}}
+	return u
 }
 
 // sharedAgent returns the agent noun or title of the phrase that the lone
@@ -339,10 +397,30 @@ func (st *state) gap(s *sentence, a, b unit) (to, ok bool) {
 		(b.kind == eAgent || b.kind == eOrg) {
 		return false, true // "US-led forces", "Saudi-led coalition": the leader's
 	}
+	adjs := 0
 	for ; k < b.first; k++ {
-		if !w.modifiers[s.keys[k-s.first]] && !w.religions[s.keys[k-s.first]] {
-			return false, false
+		if w.modifiers[s.keys[k-s.first]] || w.religions[s.keys[k-s.first]] {
+			continue
 		}
+		if isCountryKind(a.kind) && b.kind == eAgent && adjs < 2 && st.plainAdjective(k) {
+			adjs++ // "Irish nationalist guerrillas", "Iranian political prisoner"
+			continue
+		}
+		return false, false
 	}
 	return false, true
+}
+
+// plainAdjective reports whether token k is a lowercase adjective, or a
+// word naming a political leaning, that may qualify an agent noun after a
+// demonym.
+func (st *state) plainAdjective(k int) bool {
+	t := &st.d.Tokens[k]
+	if st.capitalised(k) {
+		return false
+	}
+	if st.r.words.leanings[key(t.Text)] {
+		return true // "nationalist", tagged a noun
+	}
+	return t.UPOS == "ADJ" && t.XPOS != "JJR" && t.XPOS != "JJS"
 }

@@ -475,8 +475,8 @@ func (st *state) inferCountry(i int) {
 // "troops from Chad", "officials of the Syrian government") whose noun is a
 // country, a place or an actor with a country, or is modified by one (a
 // demonym, or a place after "of" or "in"), up to two modifiers deep; after
-// "of", an organisation ("fighters of Hamas") gives its code, as a
-// possessor does. Without a parse it is the country right after the noun
+// "of" or "for", an organisation ("fighters of Hamas", "a spokesman for
+// the UN") gives its code, as a possessor does. Without a parse it is the country right after the noun
 // (countryAfter), which compose already tried for nouns without a
 // possessor.
 func (st *state) npCountry(i int) bool {
@@ -526,7 +526,8 @@ const npDepth = 2
 // sentence s) a country through its modifiers at or after token from, or
 // -1: see npCountry. A prepositional modifier may be a country, a place or
 // an actor with a country, or an organisation after "of". Only a modifier
-// naming a kind of place (geoNouns: "town", "nation") is looked through,
+// naming a kind of place (geoNouns: "town", "nation") or the members of a
+// body ("diplomats of the member states of ASEAN") is looked through,
 // since "donor of assistance in Iraq" is not Iraqi; its own modifiers may
 // be an adjective or compound that is a country or a country's area ("the
 // Kosovan town", "the Gaza town"), not any place name used as a word
@@ -545,7 +546,7 @@ func (st *state) modifierCountry(s *sentence, h, from, depth int) int {
 		switch {
 		case rel == "nmod":
 			prep = st.caseWord(s, k)
-			if prep != "in" && prep != "from" && prep != "of" {
+			if prep != "in" && prep != "from" && prep != "of" && prep != "for" {
 				continue
 			}
 			if n < len(nmods) {
@@ -567,15 +568,17 @@ func (st *state) modifierCountry(s *sentence, h, from, depth int) int {
 			if a.m.Country != "" && (a.class == cCountry || a.class == cPlace && a.m.Code != "") {
 				return j
 			}
-		case a.class == cOrg && a.m.Code != "" && prep == "of" && a.m.Kind == doc.KindActor:
+		case a.class == cOrg && a.m.Code != "" && (prep == "of" || prep == "for") && a.m.Kind == doc.KindActor:
 			return j
+		case prep == "for":
+			// "a spokesman for the UN" speaks for it; "aid for Syria" is not Syrian.
 		case a.m.Country != "" && (a.class == cCountry || a.class == cPlace || a.class == cAgent):
 			return j
 		}
 	}
 	if depth+1 < npDepth {
 		for _, k := range nmods[:n] {
-			if !st.r.words.geoNouns[s.keys[k-s.first]] {
+			if w := s.keys[k-s.first]; !st.r.words.geoNouns[w] && !st.r.words.memberNouns[w] {
 				continue
 			}
 			if j := st.modifierCountry(s, k, s.first, depth+1); j >= 0 {

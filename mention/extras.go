@@ -273,4 +273,36 @@ func (st *state) appositions(s *sentence, from int) {
 			break
 		}
 	}
+	st.titleFirst(s, from)
+}
+
+// titleFirst codes "Peru's interim president, Manuel Merino,": a person
+// the KB does not know, in apposition after a coded title naming one
+// person, takes the title's code.
+func (st *state) titleFirst(s *sentence, from int) {
+	for i := from; i < len(st.cands); i++ {
+		b := &st.cands[i]
+		if b.class != cAgent || b.m.Sentence != s.idx || b.m.Code == "" || b.plural || !st.r.words.personHeads[b.word] {
+			continue
+		}
+		k := b.m.Last
+		if k+1 >= s.last || s.keys[k-s.first] != "," {
+			continue
+		}
+		for j := i + 1; j < len(st.cands); j++ {
+			a := &st.cands[j]
+			if a.m.Sentence != s.idx || a.m.First != k+1 {
+				continue
+			}
+			if a.class != cPerson || a.m.Code != "" || a.m.Type != "person" {
+				break
+			}
+			if e := a.m.Last; e < s.last && s.keys[e-s.first] != "," && s.keys[e-s.first] != "." {
+				break
+			}
+			a.m.Code, a.m.Country, a.m.Sector = b.m.Code, b.m.Country, b.m.Sector
+			a.m.Via = doc.ViaCompositional
+			break
+		}
+	}
 }

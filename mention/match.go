@@ -71,7 +71,7 @@ func (st *state) match(s *sentence) []unit {
 		}
 		for j < limit {
 			switch {
-			case st.nameToken(s, j):
+			case st.nameToken(s, j), j == s.first && st.initialSurname(s, j):
 				j++
 				continue
 			case j > i && j+1 < limit && r.words.connector(s.keys[j-s.first]) && st.nameToken(s, j+1):
@@ -84,12 +84,32 @@ func (st *state) match(s *sentence) []unit {
 			}
 			break
 		}
+		if j == i+1 {
+			if u, ok := st.misspelt(s, i); ok {
+				out = append(out, u)
+				i = j
+				continue
+			}
+		}
 		if j > i {
 			out = append(out, unit{first: i, last: j, kind: uName})
 			i = j
 			continue
 		}
 		i++
+	}
+	for k := range out {
+		// "Delhi Police", "Federal Police": a capitalised agent noun after
+		// a capitalised word is no namesake place.
+		if u := &out[k]; u.kind == ePlace && u.last-u.first == 1 && u.first > s.first && st.capitalised(u.first-1) &&
+			!(k > 0 && out[k-1].last == u.first && out[k-1].kind == eAgent) {
+			for _, e := range u.cands {
+				if e.kind == eAgent {
+					u.kind, u.sector, u.term, u.cands = eAgent, e.sector, s.keys[u.first-s.first], []entry{e}
+					break
+				}
+			}
+		}
 	}
 	for k := range out {
 		u := &out[k]
@@ -132,9 +152,94 @@ func (st *state) nameToken(s *sentence, j int) bool {
 	case "NOUN", "ADJ":
 		// Tagger errors on capitalised words mid-sentence, and all-caps
 		// acronyms.
-		return j > s.first && t.XPOS != "" && (t.XPOS[0] == 'N' || allUpper(rs)) && !st.r.words.notNames[k]
+		return (j > s.first || st.initialAcronym(s, j) && (j+1 >= s.last || !st.capitalised(j+1))) && t.XPOS != "" && (t.XPOS[0] == 'N' || allUpper(rs)) && !st.r.words.notNames[k]
 	}
 	return false
+}
+
+// misspelt returns the country or demonym unit for token i, an unknown
+// one-word name of six letters or more that misspells a country name or
+// demonym by one letter added inside it ("Quatar", "Phillippines"), one
+// left out of a name of seven letters or more ("Ethopia") or two swapped
+// ("Britian"), the first letter kept. A letter added at the end makes
+// another word ("Syriac", "Chinas"), and names the KB knows as surnames are
+// left alone.
+func (st *state) misspelt(s *sentence, i int) (unit, bool) {
+	k := s.keys[i-s.first]
+	if len(k) < 6 || len(st.r.surname[k]) > 0 || !st.capitalised(i) || allUpper([]rune(st.d.Tokens[i].Text)) {
+		return unit{}, false
+	}
+	for _, sp := range st.r.misspell {
+		if sp.key[0] == k[0] && oneEdit(k, sp.key) && !strings.HasPrefix(k, sp.key) &&
+			(len(k) >= len(sp.key) || len(k) >= 7) {
+			return unit{first: i, last: i + 1, kind: sp.e.kind, cands: []entry{sp.e}}, true
+		}
+	}
+	return unit{}, false
+}
+
+// oneEdit reports whether a and b differ by one byte inserted or deleted,
+// or by two adjacent bytes swapped.
+func oneEdit(a, b string) bool {
+	if len(a) < len(b) {
+		a, b = b, a
+	}
+	switch len(a) - len(b) {
+	case 1:
+		i := 0
+		for i < len(b) && a[i] == b[i] {
+			i++
+		}
+		return a[i+1:] == b[i:]
+	case 0:
+		i := 0
+		for i < len(a) && a[i] == b[i] {
+			i++
+		}
+		return i+1 < len(a) && a[i] == b[i+1] && a[i+1] == b[i] && a[i+2:] == b[i+2:]
+	}
+	return false
+}
+
+// initialSurname reports whether token j, the first of its sentence and
+// tagged as a common word, is the surname of a KB person who can be meant
+// here, standing right before its verb: "Baker said.", where the tagger
+// reads a sentence-initial surname as a noun or an adverb.
+func (st *state) initialSurname(s *sentence, j int) bool {
+	k := s.keys[j-s.first]
+	if len(k) < 3 || st.r.words.notNames[k] || len(st.r.surname[k]) == 0 || !st.capitalised(j) ||
+		!st.beforeVerb(s, j) {
+		return false
+	}
+	switch st.d.Tokens[j].UPOS {
+	case "NOUN", "ADJ", "ADV", "PROPN", "X", "":
+	default:
+		return false
+	}
+	p := &part{unit: unit{first: j, last: j + 1, kind: uName}}
+	if st.surnamePerson(s, p, nil, "") != nil {
+		return true
+	}
+	_, cc := st.surnameShared(s, p)
+	return cc != ""
+}
+
+// initialAcronym reports whether token i, the first of its sentence, is an
+// all-capitals acronym in a sentence not written in capitals ("DHS
+// returned ...", "IMA said"): a name, whatever the tagger says.
+func (st *state) initialAcronym(s *sentence, i int) bool {
+	return i == s.first && allUpper([]rune(st.d.Tokens[i].Text)) && !st.shouting(s)
+}
+
+// beforeVerb reports whether token j is followed by a finite verb or an
+// auxiliary, as a one-word subject is ("Baker said", "Suharto has
+// resigned").
+func (st *state) beforeVerb(s *sentence, j int) bool {
+	if j+1 >= s.last {
+		return false
+	}
+	t := &st.d.Tokens[j+1]
+	return (t.UPOS == "VERB" || t.UPOS == "AUX") && t.XPOS != "VBG"
 }
 
 // capitalised reports whether token j starts with an uppercase letter.
@@ -294,8 +399,11 @@ func (st *state) accept(s *sentence, i, j int, e entry) bool {
 			return false
 		}
 		// A capitalised common word at the start of a sentence is not a name,
-		// unless the document also capitalises it mid-sentence.
-		if i == s.first && t.UPOS != "" && t.UPOS != "PROPN" && t.UPOS != "X" && !st.midCaps[t.Text] {
+		// unless the document also capitalises it mid-sentence or it is a
+		// person's or organisation's name right before its verb ("Suharto
+		// resigned", "Farc has said").
+		if i == s.first && t.UPOS != "" && t.UPOS != "PROPN" && t.UPOS != "X" && !st.midCaps[t.Text] &&
+			!((e.kind == ePerson || e.kind == eOrg) && st.beforeVerb(s, i)) && !(e.kind == eOrg && st.initialAcronym(s, i)) {
 			return false
 		}
 		if e.cases[0] == caseAny && t.UPOS != "" && t.UPOS != "PROPN" && t.UPOS != "NOUN" {

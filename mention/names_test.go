@@ -115,6 +115,39 @@ func TestNamesAndBodies(t *testing.T) {
 			text: "The rebel Kurdistan Workers' Party issued a declaration. Opposition groups in Zimbabwe called a strike.",
 			want: []want{{text: "rebel Kurdistan Workers' Party", code: "TURREBPKK"}, {text: "Opposition groups", code: "ZWEOPP"}},
 		},
+		{
+			name: "a KB surname or name at the start of a sentence, before its verb",
+			text: "Baker said. Suharto resigned as president. Farc has said it will release a sergeant. DHS returned artifacts.",
+			want: []want{{text: "Baker", code: "USAGOV"}, {text: "Suharto", code: "IDNGOV"}, {text: "Farc", code: "COLREBFRC"},
+				{text: "DHS", code: "USAGOV"}},
+		},
+		{
+			name: "misspelt country names",
+			text: "Ethopia agreed. The Phillippines military and Quatar's emir met. Romana and Syriac stayed.",
+			want: []want{{text: "Ethopia", code: "ETH"}, {text: "Phillippines military", code: "PHLMIL"},
+				{text: "Quatar's emir", code: "QATGOV"}, {text: "Romana", noCode: true}, {text: "Syriac", noCode: true}},
+		},
+		{
+			name: "adjectives and leanings between a demonym and its agent noun",
+			text: "Irish nationalist guerrillas wounded two soldiers. An Iranian political prisoner died.",
+			want: []want{{text: "Irish nationalist guerrillas", code: "IRLREB"}, {text: "Iranian political prisoner", code: "IRNCRM"}},
+		},
+		{
+			name: "a spokesman for an organisation, a titled person of a country, a title before a name",
+			text: "Ben Malor, a spokesman for the UN, spoke. King Hassan of Morocco was quoted. Peru's interim president, Manuel Merino, resigned.",
+			want: []want{{text: "spokesman", code: "IGOUNO"}, {text: "King Hassan", code: "MARGOV"},
+				{text: "Manuel Merino", code: "PERGOV"}},
+		},
+		{
+			name: "a city naming the country of the body after it",
+			text: "Disha Ravi was arrested by Delhi Police. Baghdad police said three died. The Federal Government of Somalia appealed.",
+			want: []want{{text: "Delhi Police", code: "INDCOP"}, {text: "Baghdad police", code: "IRQCOP"}},
+		},
+		{
+			name: "a party name many countries share follows the article's country",
+			text: "Japan holds elections. The Democratic Party criticised the Japanese government. Japan will vote. Germany's Social Democrats won.",
+			want: []want{{text: "Democratic Party", code: "JPNPTY"}, {text: "Germany's Social Democrats", code: "DEUPTY"}},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -66,6 +66,8 @@ type state struct {
 	// dominantUnique reports that one country is named more often than any
 	// other; only then does inferCountry use the dominant country.
 	dominantUnique bool
+	// counts holds how often each country is named in the document.
+	counts map[string]int
 	// noCountry reports that the document names no country at all.
 	noCountry bool
 	// midCaps holds the capitalised words the document uses after the first
@@ -119,6 +121,7 @@ func (r *Resolver) Process(d *doc.Doc) {
 			tied = true
 		}
 	}
+	st.counts = counts
 	st.dominantUnique = best > 0 && !tied
 	st.noCountry = best == 0
 	for i := range sents {

@@ -22,6 +22,7 @@ func (st *state) resolveSpan(s *sentence, parts []part, first, last int) {
 		term     string
 		person   *part
 		org      *kb.Org
+		orgPart  *part
 		modifier bool // a person's name modifies a following agent noun
 		people   bool // a people named after the country it lives in
 	)
@@ -52,13 +53,18 @@ func (st *state) resolveSpan(s *sentence, parts []part, first, last int) {
 		case p.kind == ePerson || p.kind == uName:
 			person = p
 		case p.kind == eOrg:
-			org = &k.Orgs[p.cands[0].idx]
+			org, orgPart = &k.Orgs[p.cands[0].idx], p
 		}
 	}
 	c := cand{word: term}
 	c.plural = term != "" && strings.HasSuffix(term, "s") && !strings.HasSuffix(term, "ss")
 	switch {
 	case person != nil && !modifier:
+		if country == nil && sector != "" && last < s.last {
+			if k := s.keys[last-s.first]; k == "of" || k == "from" {
+				country = st.countryAfter(s, last) // "King Hassan of Morocco"
+			}
+		}
 		st.resolvePerson(s, &c, person, country, sector)
 		if c.m.Code == "" && org != nil && c.m.Country == "" {
 			// "Arab League Secretary-General Chedli Klibi": an official
@@ -75,6 +81,11 @@ func (st *state) resolveSpan(s *sentence, parts []part, first, last int) {
 		c.class, c.orgKind = cOrg, org.Kind
 		c.m.Code, c.m.Country, c.m.Name, c.m.ID = org.Code, org.Country, org.Name, org.ID
 		c.m.Sector = sectorOf(org.Code, org.Country)
+		if cc := st.partyCountry(s, org, orgPart, country); cc != nil {
+			// "Democratic Party" in an article about Japan: Japan's.
+			c.m.Code, c.m.Country, c.m.Name, c.m.ID = cc.Code+"PTY", cc.Code, cc.Name, ""
+			c.m.Sector, c.m.Via = "PTY", doc.ViaCompositional
+		}
 	case person != nil: // "Trump administration"
 		c.class = cAgent
 		c.m.Sector = sector
@@ -133,6 +144,34 @@ func (st *state) resolveSpan(s *sentence, parts []part, first, last int) {
 		return
 	}
 	st.emit(s, first, last, c)
+}
+
+// partyCountry returns the country a party named by a name many countries'
+// parties share ("Democratic Party", "Labour", "Social Democrats") belongs
+// to when it is not the KB party's country: the country of its own phrase
+// ("Japan's Democratic Party"), else the document's dominant country when
+// it is named at least twice and the KB party's country not at all.
+// Otherwise nil.
+func (st *state) partyCountry(s *sentence, org *kb.Org, p *part, country *kb.Country) *kb.Country {
+	if org.Kind != kb.KindParty || p == nil || org.Country == "" {
+		return nil
+	}
+	for k := p.first; k < p.last; k++ {
+		if !st.r.words.partyWords[s.keys[k-s.first]] {
+			return nil
+		}
+	}
+	if country != nil {
+		if country.Code == org.Country {
+			return nil
+		}
+		return country
+	}
+	if !st.dominantUnique || st.dominant == org.Country || st.counts[org.Country] > 0 || st.counts[st.dominant] < 2 {
+		return nil
+	}
+	cc, _ := st.r.kb.Country(st.dominant)
+	return cc
 }
 
 // resolvePerson codes a phrase around a person's name.

@@ -40,13 +40,20 @@
 // regime"). A one-word place is a person's name when it completes a titled
 // name or is an official's surname as subject or before "administration";
 // an all-capitals acronym is never a namesake place or person. A religious
-// qualifier makes officials religious figures ("Jewish leaders").
+// qualifier makes officials religious figures ("Jewish leaders"). A
+// country name or demonym misspelt by one letter ("Ethopia") is still
+// that country; a city before an agent noun or unknown organisation names
+// its country ("Delhi Police"); a KB surname or name opening a sentence
+// before its verb is a name however it is tagged ("Baker said."); and a
+// party name many countries share ("Democratic Party") follows the
+// phrase's country, else the article's when that is clearly another.
 //
 // A Resolver is built once from a knowledge base and is safe for concurrent
 // use; Process fills Doc.Mentions of one parsed document.
 package mention
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 
@@ -100,18 +107,42 @@ type Resolver struct {
 	coords map[string][2]float64
 	// words are the closed word lists the rules use.
 	words wordLists
+	// misspell holds the one-word country names and demonyms of five
+	// letters or more, for names misspelled in the text ("Ethopia").
+	misspell []spelling
+	// countryIdx maps a country code to its index in the KB.
+	countryIdx map[string]int32
+}
+
+// spelling is a one-word country name or demonym and its entry.
+type spelling struct {
+	key string
+	e   entry
 }
 
 // New builds a Resolver over k: a token trie of every name, alias, demonym,
 // metonym and agent term, and the indexes the rules need.
 func New(k *kb.KB) *Resolver {
-	r := &Resolver{kb: k, nodes: []node{{}}, surname: map[string][]int32{}, words: newWordLists()}
+	r := &Resolver{kb: k, nodes: []node{{}}, surname: map[string][]int32{}, words: newWordLists(),
+		countryIdx: make(map[string]int32, len(k.Countries))}
 	for i, c := range k.Countries {
+		if _, ok := r.countryIdx[c.Code]; !ok {
+			r.countryIdx[c.Code] = int32(i)
+		}
 		for _, n := range append([]string{c.Name}, c.Aliases...) {
 			r.add(n, entry{kind: eCountry, idx: int32(i)})
 		}
 		for _, n := range c.Adjectives {
 			r.add(n, entry{kind: eAdj, idx: int32(i)})
+		}
+		for _, n := range append(append([]string{c.Name}, c.Aliases...), c.Adjectives...) {
+			if k := key(n); len(k) >= 5 && !strings.ContainsAny(k, " .-'") && caseOf(n) == caseUpper {
+				kind := uint8(eCountry)
+				if slices.Contains(c.Adjectives, n) {
+					kind = eAdj
+				}
+				r.misspell = append(r.misspell, spelling{key: k, e: entry{kind: kind, idx: int32(i), plen: 1, cases: []byte{caseUpper}}})
+			}
 		}
 		for _, n := range c.People {
 			r.add(n, entry{kind: eAdj, idx: int32(i)})
@@ -192,8 +223,8 @@ func (r *Resolver) add(name string, e entry) {
 		n = nx
 	}
 	for _, old := range r.nodes[n].entries {
-		if old.kind == e.kind && old.idx == e.idx {
-			return
+		if old.kind == e.kind && old.idx == e.idx && string(old.cases) == string(e.cases) {
+			return // the same name again; a respelling in other case is kept ("FARC", "Farc")
 		}
 	}
 	r.nodes[n].entries = append(r.nodes[n].entries, e)

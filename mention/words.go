@@ -12,6 +12,9 @@ type wordLists struct {
 	placeWord map[string]bool
 	// modifiers may stand inside an actor phrase ("senior", "former").
 	modifiers map[string]bool
+	// leanings name political leanings that may stand between a demonym
+	// and its agent noun ("Irish nationalist guerrillas").
+	leanings map[string]bool
 	// liaison terms may be followed by "to <country>" inside a title.
 	liaison map[string]bool
 	// orgWords end unknown organisation names.
@@ -25,6 +28,9 @@ type wordLists struct {
 	// blocNouns are the groupNouns that may name an international body
 	// ("the alliance" is NATO; "the movement" is no IGO).
 	blocNouns map[string]bool
+	// partyWords make up the party names many countries' parties share
+	// ("Democratic Party", "Social Democrats", "Labour").
+	partyWords map[string]bool
 	// religions are adjectives naming a religious community.
 	religions map[string]bool
 	// countryNouns are definite descriptions of countries ("the country").
@@ -32,6 +38,9 @@ type wordLists struct {
 	// geoNouns name places of a country: npCountry looks through them
 	// ("the Kosovan town of Gjilan", "the nation of Kyrgyzstan").
 	geoNouns map[string]bool
+	// memberNouns name the members of a body; npCountry looks through them
+	// too ("diplomats of the member states of ASEAN").
+	memberNouns map[string]bool
 }
 
 func set(words ...string) map[string]bool {
@@ -57,6 +66,9 @@ func newWordLists() wordLists {
 			"high-ranking", "top-ranking", "then", "outgoing", "incoming", "new", "veteran",
 			"retired", "local", "regional", "federal", "national", "state", "provincial",
 			"leading", "powerful", "influential", "elected", "junior"),
+		leanings: set("nationalist", "nationalists", "leftist", "rightist", "communist", "maoist",
+			"marxist", "loyalist", "republican", "royalist", "hardline", "hard-line", "radical",
+			"extremist", "moderate", "pro-government", "anti-government", "opposition"),
 		liaison: set("ambassador", "ambassadors", "envoy", "envoys", "special envoy",
 			"emissary", "representative", "representatives", "delegate", "delegation", "amb."),
 		orgWords: set("party", "front", "council", "brigades", "brigade", "army", "movement",
@@ -64,7 +76,8 @@ func newWordLists() wordLists {
 			"corps", "ministry", "agency", "bank", "group", "association", "alliance",
 			"coalition", "company", "corporation", "inc", "inc.", "ltd", "club", "university",
 			"institute", "federation", "fund", "commission", "court", "assembly", "authority",
-			"office", "service", "guard", "militia", "battalion", "division", "command"),
+			"office", "service", "guard", "militia", "battalion", "division", "command",
+			"exchange", "bureau", "department", "foundation", "society", "trust", "network"),
 		notNames: set("january", "february", "march", "april", "may", "june", "july",
 			"august", "september", "october", "november", "december", "monday", "tuesday",
 			"wednesday", "thursday", "friday", "saturday", "sunday", "jan.", "feb.", "mar.",
@@ -86,6 +99,10 @@ func newWordLists() wordLists {
 		groupNouns: set("group", "movement", "militia", "organization", "organisation",
 			"faction", "party", "network", "alliance", "coalition", "outfit", "insurgency"),
 		blocNouns: set("organization", "organisation", "alliance", "coalition"),
+		partyWords: set("democratic", "democrats", "republican", "republicans", "conservative",
+			"conservatives", "labour", "labor", "liberal", "liberals", "socialist", "socialists",
+			"social", "national", "nationalist", "progressive", "party", "people's", "peoples", "'",
+			"christian", "communist", "green", "greens", "workers", "united", "the"),
 		religions: set("jewish", "muslim", "christian", "catholic", "protestant", "orthodox",
 			"islamic", "islamist", "sunni", "shiite", "shia", "shi'ite", "hindu", "buddhist",
 			"sikh", "evangelical", "druze", "alawite", "coptic", "maronite"),
@@ -95,5 +112,7 @@ func newWordLists() wordLists {
 			"territory", "island", "enclave", "area", "neighbourhood", "neighborhood", "suburb",
 			"camp", "port", "border", "towns", "cities", "villages", "provinces", "regions",
 			"areas", "districts", "camps"),
+		memberNouns: set("member", "members", "member-states", "member-state", "member-countries",
+			"states", "countries", "nations"),
 	}
 }
