@@ -179,7 +179,8 @@ const (
 )
 
 // mentionsAt returns the mentions an argument token stands for: the mention
-// at the token and at its conjuncts. Outlets never count; places count as
+// at the token and at its conjuncts. Outlets never count; places (with a
+// country) count as
 // targets only when they carry an actor code, and only when no actor does.
 func (s *sent) mentionsAt(i, as int) []int {
 	if i < 0 {
@@ -193,7 +194,7 @@ func (s *sent) mentionsAt(i, as int) []int {
 			switch {
 			case mm.Kind == doc.KindActor && !slices.Contains(actors, m):
 				actors = append(actors, m)
-			case mm.Kind == doc.KindPlace && mm.Code != "" && !slices.Contains(places, m):
+			case mm.Kind == doc.KindPlace && (mm.Code != "" || mm.Country != "") && !slices.Contains(places, m):
 				places = append(places, m)
 			}
 		}
