@@ -179,9 +179,8 @@ const (
 )
 
 // mentionsAt returns the mentions an argument token stands for: the mention
-// at the token and at its conjuncts. Outlets never count; places (with a
-// country) count as
-// targets only when they carry an actor code, and only when no actor does.
+// at the token and at its conjuncts. Outlets never count; places count as
+// targets, for their country, only when no actor does.
 func (s *sent) mentionsAt(i, as int) []int {
 	if i < 0 {
 		return nil
