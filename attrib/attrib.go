@@ -90,6 +90,8 @@ type Attribution struct {
 	Continued bool
 	// Rule names the rule that found the attribution.
 	Rule string
+	// lemma is the lemma of the cue verb, when the verb rule found it.
+	lemma string
 }
 
 // Covers reports whether the attribution covers the text [start, end):
@@ -193,7 +195,7 @@ func (x *Index) Sourcing(si, tok int) *event.Attribution {
 // to serve", "his support for the ban"), which Sourcing passes over.
 func stanceRule(rule string) bool {
 	switch rule {
-	case "stance", "directive", "noun", "participle-stance":
+	case "stance", "directive", "noun", "participle-stance", "adjective":
 		return true
 	}
 	return false

@@ -179,6 +179,42 @@ func TestFind(t *testing.T) {
 			source: "The court", cue: "made a decision", content: "to block the law",
 		},
 		{
+			name:   "adjective of stance",
+			text:   "Republican leaders are hostile to the new trade agreement.",
+			probe:  "agreement",
+			source: "Republican leaders", cue: "hostile to", content: "the new trade agreement",
+		},
+		{
+			name:   "in a poll",
+			text:   "In the latest Washington Post poll, Clinton leads Trump by eight points.",
+			probe:  "leads",
+			source: "the latest Washington Post poll", cue: "In", content: "Clinton leads Trump",
+		},
+		{
+			name:   "poll shows an object",
+			text:   "The new poll shows a close race in Iowa.",
+			probe:  "race",
+			source: "The new poll", cue: "shows", content: "a close race",
+		},
+		{
+			name:   "first person outside a quotation",
+			text:   "Frankly, I think his comment is correct.",
+			probe:  "correct",
+			source: "I", cue: "think", content: "his comment is correct",
+		},
+		{
+			name:   "lemma mended",
+			text:   "Trump blamed the media for the loss.",
+			probe:  "media",
+			source: "Trump", cue: "blamed", content: "the media",
+		},
+		{
+			name:   "quotation closed before a to the cue does not own",
+			text:   "\u201cHe will not stick it to the rich,\u201d Clinton said.",
+			probe:  "rich",
+			source: "Clinton", cue: "said", content: "stick it to the rich",
+		},
+		{
 			name:   "participle after the cue",
 			text:   "\"This is not a hard race,\" he said, citing the latest polls from Iowa.",
 			probe:  "polls",
@@ -374,6 +410,7 @@ func TestSourcingSkipsStances(t *testing.T) {
 		{"Pakistan said India attacked its border posts.", "attacked", VoiceCited},
 		{"Iran condemned the Israeli blockade of Gaza.", "blockade", VoicePublisher},
 		{"Trump's criticism of the strike on Iran drew fire.", "strike", VoicePublisher},
+		{"Republican leaders are hostile to the strike on Iran.", "strike", VoicePublisher},
 	}
 	for _, tt := range tests {
 		d := parse(t, tt.text)
@@ -385,6 +422,22 @@ func TestSourcingSkipsStances(t *testing.T) {
 			if got := x.Sourcing(0, tok); got.Voice != tt.voice {
 				t.Errorf("%q: %q is %+v, want voice %s", tt.text, tt.trigger, got, tt.voice)
 			}
+		}
+	}
+}
+
+func TestVerbLemma(t *testing.T) {
+	tests := []struct{ lemma, text, want string }{
+		{"declin", "declined", "decline"},
+		{"not", "noting", "note"},
+		{"blaste", "blasted", "blast"},
+		{"say", "said", "say"},
+		{"not", "not", "not"},
+		{"walk", "walked", "walk"},
+	}
+	for _, tt := range tests {
+		if got := verbLemma(tt.lemma, tt.text); got != tt.want {
+			t.Errorf("verbLemma(%q, %q) = %q, want %q", tt.lemma, tt.text, got, tt.want)
 		}
 	}
 }

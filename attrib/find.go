@@ -45,14 +45,15 @@ func (f *Finder) Find(d *doc.Doc) []Attribution {
 	return r.atts
 }
 
-// dropNestedStances drops the stances (and noun cues) whose cue lies
-// inside the content of another attribution: "he says he wants to cut
-// taxes" reports what he said; the wish is part of it.
+// dropNestedStances drops the stances (and noun cues, and the clauses of
+// thinking verbs) whose cue lies inside the content of another
+// attribution: "he says he wants to cut taxes" reports what he said; the
+// wish is part of it, as is the belief of "said he believed that ...".
 func (r *run) dropNestedStances() {
 	keep := r.atts[:0:0]
 	for bi, b := range r.atts {
 		drop := false
-		if b.Rule == "stance" || b.Rule == "noun" {
+		if b.Rule == "stance" || b.Rule == "noun" || b.Rule == "ccomp" && thinkVerb(b.lemma) {
 			for ai := range r.atts {
 				a := &r.atts[ai]
 				if ai != bi && a.Rule != "stance" && a.Covers(b.Cue.Start, b.Cue.End) {
@@ -105,6 +106,9 @@ func newSent(d *doc.Doc, si int) *sent {
 			l = t.Text
 		}
 		s.low[i] = strings.ToLower(l)
+		if t.UPOS == "VERB" {
+			s.low[i] = verbLemma(s.low[i], strings.ToLower(t.Text))
+		}
 		s.ment[i] = -1
 		if h := t.Head - 1; h >= 0 && h < len(toks) && h != i {
 			s.kids[h] = append(s.kids[h], i)
@@ -248,7 +252,7 @@ func (r *run) sentence(s *sent) {
 			if i+1 < len(s.toks) && strings.EqualFold(s.toks[i+1].Text, "to") {
 				r.accordingTo(s, i)
 			}
-		case s.isVerb(i) && (cueVerb(s.low[i]) || speechVerb(s.low[i]) || stanceVerb(s.low[i])):
+		case s.isVerb(i) && (cueVerb(s.low[i]) || speechVerb(s.low[i]) || stanceVerb(s.low[i]) || viewVerb(s.low[i])):
 			r.verb(s, i)
 		case seemVerb(s.low[i]) && (s.isVerb(i) || s.toks[i].UPOS == "AUX"):
 			r.seem(s, i)
@@ -256,6 +260,14 @@ func (r *run) sentence(s *sent) {
 			// Any verb with a subject and a clause: a stance
 			// ("insists", "figures", "bets that ...").
 			r.verb(s, i)
+		}
+	}
+	for i := range s.toks {
+		if stanceAdjective(s.low[i]) && (s.toks[i].UPOS == "ADJ" || s.toks[i].UPOS == "VERB") {
+			r.adjective(s, i)
+		}
+		if s.low[i] == "in" {
+			r.inPoll(s, i)
 		}
 	}
 	for i := range s.toks {
@@ -483,8 +495,11 @@ func (r *run) verb(s *sent, v int) {
 	}
 	passive := s.child(v, "aux:pass", "nsubj:pass", "csubj:pass") >= 0
 	src, srcTok, cue := r.verbSource(s, v, passive)
-	if srcTok >= 0 && s.personal(srcTok) && !(s.toks[v].XPOS == "VBD" && speechVerb(s.low[v])) {
-		return // "I think", "you know": talk inside a quotation
+	if srcTok >= 0 && s.personal(srcTok) && !(s.toks[v].XPOS == "VBD" && speechVerb(s.low[v])) && r.quoted(s, v) {
+		// "I think", "you know": talk inside a quotation. Outside one
+		// (an interview's answers, a column) the writer or speaker
+		// holds the view.
+		return
 	}
 	var content []bool
 	rule := ""
@@ -530,12 +545,13 @@ func (r *run) verb(s *sent, v int) {
 		// "reported that ..." however the parser hung the clause.
 		content, rule = s.thatClause(v), "that"
 	}
-	if content == nil && objectCueVerb(s.low[v]) && !passive {
+	if content == nil && (objectCueVerb(s.low[v]) || s.low[v] == "show") && !passive {
+		// "show" too: "the poll shows a close race".
 		if o := s.child(v, "obj"); o >= 0 && s.toks[o].UPOS != "PRON" {
 			content, rule = s.subtree(o, nil, nil), "object"
 		}
 	}
-	if content == nil && stanceVerb(s.low[v]) && !passive && src != nil && !s.conditional(v) && !r.quoted(s, v) {
+	if content == nil && (stanceVerb(s.low[v]) || viewVerb(s.low[v])) && !passive && src != nil && !s.conditional(v) && !r.quoted(s, v) {
 		content, rule = s.stance(v), "stance"
 	}
 	if content == nil && speechVerb(s.low[v]) && !passive && !(s.low[v] == "add" && s.child(v, "obj") >= 0) {
@@ -561,7 +577,7 @@ func (r *run) verb(s *sent, v int) {
 	if content == nil {
 		return
 	}
-	a := Attribution{Sentence: s.idx, Cue: s.cueSpan(v), Content: s.extent(content), Rule: rule}
+	a := Attribution{Sentence: s.idx, Cue: s.cueSpan(v), Content: s.extent(content), Rule: rule, lemma: s.low[v]}
 	if a.Content.IsZero() {
 		return
 	}
@@ -595,6 +611,8 @@ func (r *run) surface(s *sent, v int) bool {
 	}
 	switch s.toks[v].XPOS {
 	case "VBD", "VBZ":
+	case "VBP":
+		// "..., records show", "..., aides say".
 	case "VBN":
 		// "said" tagged as a participle, but with no auxiliary.
 		if s.child(v, "aux", "aux:pass") >= 0 {
@@ -609,7 +627,7 @@ func (r *run) surface(s *sent, v int) bool {
 	if t := s.toks[v-1].Text; (t == "," || isQuote(t)) && v+1 < n && s.npWord(v+1) {
 		// "..., said X": X runs to the next comma.
 		srcLo, srcHi = v+1, v+1
-		for srcHi+1 < n && s.npWord(srcHi+1) {
+		for srcHi+1 < n && (s.npWord(srcHi+1) || s.joiner(srcHi+1)) {
 			srcHi++
 		}
 		if srcHi+1 < n && s.toks[srcHi+1].Text != "," && s.toks[srcHi+1].Text != "." && !isQuote(s.toks[srcHi+1].Text) {
@@ -620,7 +638,7 @@ func (r *run) surface(s *sent, v int) bool {
 		// "..., X said": X is the words of a name before the verb.
 		srcHi = v - 1
 		srcLo = srcHi
-		for srcLo > 0 && s.npWord(srcLo-1) && v-srcLo < 6 {
+		for srcLo > 0 && (s.npWord(srcLo-1) || s.joiner(srcLo-1) || s.inSource(srcLo-1)) && v-srcLo < 10 {
 			srcLo--
 		}
 		if !s.npWord(srcHi) || !closes(v+1) || s.toks[v+1].UPOS == "ADP" && s.low[v+1] == "that" {
@@ -698,6 +716,30 @@ func (s *sent) npWord(k int) bool {
 		return !s.isPunct(k) && s.low[k] != "that" && s.low[k] != "which"
 	case "PART":
 		return s.low[k] == "'s" || s.low[k] == "’s"
+	}
+	return false
+}
+
+// joiner reports whether token k is a hyphen inside a name, with no space
+// around it ("Holtz-Eakin").
+func (s *sent) joiner(k int) bool {
+	switch s.toks[k].Text {
+	case "-", "‐":
+		return k > 0 && k+1 < len(s.toks) && !s.toks[k-1].SpaceAfter && !s.toks[k].SpaceAfter
+	}
+	return false
+}
+
+// inSource reports whether token k is a preposition inside a source
+// phrase, after a word of it ("a source close to him", "people familiar
+// with the talks").
+func (s *sent) inSource(k int) bool {
+	if s.toks[k].UPOS != "ADP" || k == 0 || !s.npWord(k-1) {
+		return false
+	}
+	switch s.low[k] {
+	case "to", "with", "of", "in", "at", "for", "from", "on":
+		return true
 	}
 	return false
 }
@@ -852,7 +894,20 @@ func (s *sent) infinitive(v int) bool {
 		return false
 	}
 	m := s.child(v, "mark")
-	return m >= 0 && s.low[m] == "to"
+	if m < 0 || s.low[m] != "to" {
+		return false
+	}
+	// The "to" is the verb's own ("to quickly say"), not one the parser
+	// hung on it from elsewhere ("stick it to the rich," Clinton said).
+	if m > v {
+		return false
+	}
+	for k := m + 1; k < v; k++ {
+		if u := s.toks[k].UPOS; u != "ADV" && u != "PART" && u != "AUX" {
+			return false
+		}
+	}
+	return true
 }
 
 // personal reports whether token i is a first or second person pronoun.
@@ -1027,6 +1082,7 @@ func (r *run) verbSource(s *sent, v int, passive bool) ([]bool, int, string) {
 		case "conj", "advcl", "xcomp":
 			w = s.head(w)
 			continue
+
 		case "acl":
 			h := s.head(w)
 			if h < 0 {
