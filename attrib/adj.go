@@ -11,7 +11,7 @@ import "strings"
 func (r *run) adjective(s *sent, a int) {
 	cop := s.child(a, "cop")
 	sb := s.child(a, "nsubj")
-	if cop < 0 || sb < 0 || s.conditional(a) || r.quoted(s, a) {
+	if cop < 0 || sb < 0 || s.conditional(a) || r.quoted(s, a) || s.underSaying(a) {
 		return
 	}
 	switch s.low[sb] {
@@ -73,7 +73,7 @@ func (r *run) adjective(s *sent, a int) {
 // ("supportive of", "confident that", "eager to").
 func stanceAdjective(l string) bool {
 	switch l {
-	case "supportive", "worried", "willing", "hostile", "critical", "confident", "concerned",
+	case "supportive", "worried", "hostile", "critical", "confident", "concerned",
 		"aware", "skeptical", "sceptical", "eager", "sure", "open", "hopeful", "convinced",
 		"angry", "proud", "wary", "upset", "shocked", "nervous", "interested", "glad", "certain",
 		"unhappy", "unaware", "thrilled", "optimistic", "pessimistic", "happy", "determined",

@@ -69,6 +69,43 @@ func TestFind(t *testing.T) {
 		hedged               bool
 	}{
 		{
+			name:   "made it clear",
+			text:   "Davis made it clear that she did not view the comment in isolation.",
+			probe:  "view",
+			source: "Davis", cue: "made it clear", content: "she did not view the comment",
+		},
+		{
+			name:   "more likely to say",
+			text:   "Republicans were more likely to say the economy is getting worse.",
+			probe:  "economy",
+			source: "Republicans", cue: "more likely to say", content: "the economy is getting worse",
+		},
+		{
+			name:   "as clause of saying",
+			text:   "As Politico reported, Trump would win the state handily.",
+			probe:  "win",
+			source: "Politico", cue: "reported", content: "Trump would win the state handily",
+			chain: "outlet:Politico",
+		},
+		{
+			name:   "passive stance with agent",
+			text:   "Murphy has been endorsed by the national teachers unions.",
+			probe:  "Murphy",
+			source: "the national teachers unions", cue: "endorsed", content: "Murphy",
+		},
+		{
+			name:   "called for with a for clause",
+			text:   "A lawmaker in the Philippines is calling for Donald Trump to be banned from the country.",
+			probe:  "banned",
+			source: "A lawmaker", cue: "calling", content: "Trump to be banned",
+		},
+		{
+			name:   "title colon without a verb",
+			text:   "Lynch: No outside influence on FBI probe into Clinton emails.",
+			probe:  "influence",
+			source: "Lynch", cue: ":", content: "No outside influence on FBI probe",
+		},
+		{
 			name:   "ccomp with outlet",
 			text:   "Axios reported that the government approached the envoy last week.",
 			probe:  "approached",
@@ -455,6 +492,40 @@ func TestQuotedInner(t *testing.T) {
 			if spanText(d, a.Cue) == tt.cue || strings.HasSuffix(spanText(d, a.Cue), " "+tt.cue) {
 				t.Errorf("%q: attribution with cue %q inside the quotation: %+v", tt.text, tt.cue, a)
 			}
+		}
+	}
+}
+
+// TestColon checks that a verb of saying before a colon that ends its
+// sentence takes the next sentence as its content.
+func TestColon(t *testing.T) {
+	tests := []struct {
+		text                 string
+		source, cue, content string
+	}{
+		{"Cruz continued:\n\nWe will win this race in the fall.", "Cruz", "continued:", "We will win this race in the fall."},
+		{"Breitbart News responded:\n\nThe allegations are false.", "Breitbart News", "responded:", "The allegations are false."},
+	}
+	for _, tt := range tests {
+		d := parse(t, tt.text)
+		found := false
+		for _, a := range Find(d) {
+			if a.Rule != "colon" {
+				continue
+			}
+			found = true
+			if got := spanText(d, a.Source); got != tt.source {
+				t.Errorf("%q: source = %q, want %q", tt.text, got, tt.source)
+			}
+			if got := spanText(d, a.Cue); got != tt.cue {
+				t.Errorf("%q: cue = %q, want %q", tt.text, got, tt.cue)
+			}
+			if got := spanText(d, a.Content); got != tt.content {
+				t.Errorf("%q: content = %q, want %q", tt.text, got, tt.content)
+			}
+		}
+		if !found {
+			t.Errorf("%q: no colon attribution", tt.text)
 		}
 	}
 }

@@ -53,7 +53,7 @@ func (r *run) dropNestedStances() {
 	keep := r.atts[:0:0]
 	for bi, b := range r.atts {
 		drop := false
-		if b.Rule == "stance" || b.Rule == "noun" || b.Rule == "ccomp" && thinkVerb(b.lemma) {
+		if nestable(b) {
 			for ai := range r.atts {
 				a := &r.atts[ai]
 				if ai != bi && a.Rule != "stance" && a.Covers(b.Cue.Start, b.Cue.End) {
@@ -254,6 +254,8 @@ func (r *run) sentence(s *sent) {
 			}
 		case s.isVerb(i) && (cueVerb(s.low[i]) || speechVerb(s.low[i]) || stanceVerb(s.low[i]) || viewVerb(s.low[i])):
 			r.verb(s, i)
+		case s.isVerb(i) && s.low[i] == "make":
+			r.makeClear(s, i)
 		case seemVerb(s.low[i]) && (s.isVerb(i) || s.toks[i].UPOS == "AUX"):
 			r.seem(s, i)
 		case s.isVerb(i) && s.child(i, "ccomp") >= 0 && s.child(i, "nsubj") >= 0 && !linkVerb(s.low[i]):
@@ -428,6 +430,11 @@ func (r *run) headline(s *sent) {
 			claim = true
 		}
 	}
+	if !claim && s.idx == 0 && !label && colon+3 < len(s.toks) {
+		// A title: "Lynch: No outside influence on FBI probe", its
+		// verbs often tagged as names ("Trump: Cruz Has ...").
+		claim = true
+	}
 	if !claim {
 		return
 	}
@@ -542,6 +549,9 @@ func (r *run) verb(s *sent, v int) {
 		}
 	}
 	if content == nil && !passive {
+		content, rule = s.asClause(v), "as"
+	}
+	if content == nil && !passive {
 		// "reported that ..." however the parser hung the clause.
 		content, rule = s.thatClause(v), "that"
 	}
@@ -553,6 +563,18 @@ func (r *run) verb(s *sent, v int) {
 	}
 	if content == nil && (stanceVerb(s.low[v]) || viewVerb(s.low[v])) && !passive && src != nil && !s.conditional(v) && !r.quoted(s, v) {
 		content, rule = s.stance(v), "stance"
+		if strings.EqualFold(s.toks[srcTok].Text, "you") {
+			// "Do you support ...?": a question put, no stance held.
+			content = nil
+		}
+	}
+	if content == nil && passive && src != nil && (stanceVerb(s.low[v]) || viewVerb(s.low[v])) && !s.conditional(v) {
+		// "was endorsed by the unions": the stance is on the subject.
+		if sb := s.child(v, "nsubj:pass"); sb >= 0 {
+			content, rule = s.subtree(sb, nil, func(k int) bool { return s.rel(k) == "acl:relcl" }), "stance"
+		} else if s.brel(v) == "acl" && s.head(v) >= 0 {
+			content, rule = s.subtree(s.head(v), nil, func(k int) bool { return k == v || s.rel(k) == "acl:relcl" }), "stance"
+		}
 	}
 	if content == nil && speechVerb(s.low[v]) && !passive && !(s.low[v] == "add" && s.child(v, "obj") >= 0) {
 		// The parser missed the clause (but "added 14 officials to the
@@ -574,10 +596,33 @@ func (r *run) verb(s *sent, v int) {
 			}
 		}
 	}
+	if content == nil && !passive && src != nil && (speechVerb(s.low[v]) || cueVerb(s.low[v]) || stanceVerb(s.low[v])) && s.colonAfter(v) && s.idx+1 < len(r.d.Sentences) {
+		// "Cruz continued:" and what he said in the next sentence.
+		nx := r.d.Sentences[s.idx+1]
+		a := Attribution{Sentence: s.idx, Source: s.extent(src), Cue: s.cueSpan(v), Content: doc.Span{Start: nx.Start, End: nx.End}, Rule: "colon", lemma: s.low[v]}
+		a.Cue.End = s.toks[v+1].End
+		a.Chain = r.links(s, srcTok, cue, src)
+		r.add(a)
+		return
+	}
 	if content == nil {
 		return
 	}
+	if s.underSaying(v) && rule != "ccomp" && rule != "parataxis" && rule != "that" {
+		// "said he wants ...": part of what was said.
+		return
+	}
 	a := Attribution{Sentence: s.idx, Cue: s.cueSpan(v), Content: s.extent(content), Rule: rule, lemma: s.low[v]}
+	if l := s.likely(v); l >= 0 {
+		// "were more likely to say": the phrase is the cue.
+		lo := l
+		for _, k := range s.kids[l] {
+			if k < lo && (s.brel(k) == "advmod" || s.brel(k) == "cop") {
+				lo = k
+			}
+		}
+		a.Cue.Start = s.toks[lo].Start
+	}
 	if a.Content.IsZero() {
 		return
 	}
@@ -838,6 +883,11 @@ func (s *sent) stance(v int) []bool {
 		switch s.rel(k) {
 		case "obj", "xcomp", "ccomp", "iobj":
 			in = s.subtree(k, in, nil)
+		case "advcl":
+			// "called for Trump to be banned".
+			if m := s.child(k, "mark"); m >= 0 && s.low[m] == "for" && m > v {
+				in = s.subtree(k, in, nil)
+			}
 		case "obl", "obl:arg":
 			if c := s.child(k, "case", "mark"); c >= 0 {
 				switch s.low[c] {
@@ -894,7 +944,7 @@ func (s *sent) infinitive(v int) bool {
 		return false
 	}
 	m := s.child(v, "mark")
-	if m < 0 || s.low[m] != "to" {
+	if m < 0 || s.low[m] != "to" || s.likely(v) >= 0 {
 		return false
 	}
 	// The "to" is the verb's own ("to quickly say"), not one the parser
@@ -1238,4 +1288,122 @@ func (r *run) newParagraph(a, b int) bool {
 		}
 	}
 	return false
+}
+
+// nestable reports whether attribution b is dropped when its cue lies
+// inside the content of another: a stance, a noun cue, a feeling ("said
+// they were worried that"), a directive, or the clause of a thinking verb.
+func nestable(b Attribution) bool {
+	switch b.Rule {
+	case "stance", "noun", "adjective", "directive":
+		return true
+	case "ccomp":
+		return thinkVerb(b.lemma)
+	}
+	return false
+}
+
+// underSaying reports whether token v heads the clause a verb of saying
+// introduces ("said they were worried", "says he wants"): what it states
+// is part of what was said.
+func (s *sent) underSaying(v int) bool {
+	h := s.head(v)
+	return s.brel(v) == "ccomp" && h >= 0 && s.isVerb(h) && (cueVerb(s.low[h]) || speechVerb(s.low[h]))
+}
+
+// likely returns the adjective "likely" or "unlikely" whose infinitive verb
+// v is ("Republicans were more likely to say ..."), a finding about what
+// its subject says or wants; -1 when there is none.
+func (s *sent) likely(v int) int {
+	h := s.head(v)
+	if h < 0 || s.brel(v) != "xcomp" || s.toks[h].UPOS != "ADJ" {
+		return -1
+	}
+	switch s.low[h] {
+	case "likely", "unlikely":
+		if s.child(h, "cop") >= 0 && s.child(h, "nsubj") >= 0 {
+			return h
+		}
+	}
+	return -1
+}
+
+// makeClear handles "made (it) clear that ..." and "made the case that
+// (for) ...": the subject is the source, the verb through "clear" or
+// "case" the cue, the clause (or what the case is for) the content (rule
+// "light").
+func (r *run) makeClear(s *sent, v int) {
+	if s.infinitive(v) || r.quoted(s, v) || s.underSaying(v) {
+		return
+	}
+	w := -1
+	for _, k := range s.kids[v] {
+		if k > v && (s.low[k] == "clear" && s.brel(k) == "xcomp" || s.low[k] == "case" && s.brel(k) == "obj") {
+			w = k
+			break
+		}
+	}
+	if w < 0 {
+		return
+	}
+	var content []bool
+	if c := s.child(v, "ccomp"); c >= 0 && c > w {
+		content = s.subtree(c, nil, nil)
+	} else if c := s.child(w, "ccomp", "acl", "nmod"); c >= 0 && c > w {
+		content = s.subtree(c, nil, nil)
+		if p := s.child(c, "case"); p >= 0 && s.low[p] == "for" {
+			content[p] = false
+		}
+	}
+	if content == nil {
+		return
+	}
+	src, srcTok, cue := r.verbSource(s, v, false)
+	if src == nil {
+		return
+	}
+	c := s.cueSpan(v)
+	c.End = s.toks[w].End
+	a := Attribution{Sentence: s.idx, Source: s.extent(src), Cue: c, Content: s.extent(content), Rule: "light", lemma: "make"}
+	if a.Content.IsZero() || a.Source.IsZero() {
+		return
+	}
+	a.Chain = r.links(s, srcTok, cue, src)
+	r.add(a)
+}
+
+// asClause marks the clause that an "as" clause of saying comments on
+// ("As Politico reported, Trump would win"): the clause it modifies, but
+// for itself; nil when v heads no such clause.
+func (s *sent) asClause(v int) []bool {
+	h := s.head(v)
+	if h < 0 || s.brel(v) != "advcl" || s.child(v, "obj", "ccomp", "xcomp") >= 0 {
+		return nil
+	}
+	if m := s.child(v, "mark"); m < 0 || s.low[m] != "as" || m > v {
+		return nil
+	}
+	if !cueVerb(s.low[v]) && !speechVerb(s.low[v]) {
+		return nil
+	}
+	own := s.subtree(v, nil, nil)
+	in := s.subtree(h, nil, func(k int) bool { return k == v })
+	for k := range in {
+		in[k] = in[k] && !own[k]
+	}
+	return in
+}
+
+// colonAfter reports whether verb v is followed by a colon and nothing
+// else but punctuation ("Cruz continued:").
+func (s *sent) colonAfter(v int) bool {
+	if v+1 >= len(s.toks) || s.toks[v+1].Text != ":" {
+		return false
+	}
+	for k := v + 2; k < len(s.toks); k++ {
+		if !s.isPunct(k) {
+			return false
+		}
+	}
+	return true
 }

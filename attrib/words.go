@@ -62,7 +62,8 @@ func surfaceVerb(l string) bool {
 	switch l {
 	case "say", "add", "write", "explain", "note", "insist", "warn", "argue", "continue",
 		"recall", "conclude", "tweet", "declare", "quip", "joke",
-		"complain", "acknowledge", "admit", "concede", "caution", "predict", "observe", "show":
+		"complain", "acknowledge", "admit", "concede", "caution", "predict", "observe", "show",
+		"find", "report", "estimate", "indicate", "suggest", "state", "announce", "confirm":
 		return true
 	}
 	return false
