@@ -92,6 +92,9 @@ type Attribution struct {
 	Rule string
 	// lemma is the lemma of the cue verb, when the verb rule found it.
 	lemma string
+	// main reports that the cue verb heads the main clause of its
+	// sentence.
+	main bool
 }
 
 // Covers reports whether the attribution covers the text [start, end):

@@ -252,6 +252,12 @@ func TestFind(t *testing.T) {
 			source: "Clinton", cue: "said", content: "stick it to the rich",
 		},
 		{
+			name:   "stance in a clause of cause",
+			text:   "Voters back Cruz because he sees the senator as a uniter.",
+			probe:  "senator",
+			source: "he", cue: "sees", content: "the senator",
+		},
+		{
 			name:   "participle after the cue",
 			text:   "\"This is not a hard race,\" he said, citing the latest polls from Iowa.",
 			probe:  "polls",
@@ -299,6 +305,29 @@ func TestFind(t *testing.T) {
 			}
 			if e := a.Event(); e.Voice != VoiceCited {
 				t.Errorf("voice = %q, want cited", e.Voice)
+			}
+		})
+	}
+}
+
+// TestPassedOver checks that phrases annotators mostly pass over give no
+// cue: descriptions, reasons and topics.
+func TestPassedOver(t *testing.T) {
+	tests := []struct{ name, text, cue string }{
+		{"gerund of reason", "Critics faulted the senator for supporting the ban.", "supporting"},
+		{"relative clause of a group", "Donors can give to a super PAC that attacks Clinton.", "attacks"},
+		{"progressive relative clause", "There are lawmakers who are calling for a new vote.", "calling"},
+		{"noun under a preposition of topic", "The hearing focused on his attack on the judge.", "attack"},
+		{"attack of no holder", "The attack on the embassy killed four people.", "attack"},
+		{"plan for", "The plan for the new bridge was approved in May.", "plan"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := parse(t, tt.text)
+			for _, a := range Find(d) {
+				if strings.Contains(spanText(d, a.Cue), tt.cue) {
+					t.Errorf("cue %q found (rule %s, content %q)", spanText(d, a.Cue), a.Rule, spanText(d, a.Content))
+				}
 			}
 		})
 	}
