@@ -19,6 +19,9 @@ type part struct {
 // and organisations.
 func (st *state) compose(s *sentence, units []unit) {
 	for i := 0; i < len(units); {
+		if units[i].kind == eMetonym {
+			units[i] = st.namesakeCapital(units[i])
+		}
 		u := units[i]
 		switch {
 		case u.kind == eOrg && st.r.kb.Orgs[u.cands[0].idx].Kind == kb.KindOutlet:
@@ -74,6 +77,29 @@ func (st *state) compose(s *sentence, units []unit) {
 		}
 		st.resolve(s, parts)
 	}
+}
+
+// namesakeCapital returns a capital's name as a place of the document's
+// country when that country has a place of the same name and the
+// capital's own country is not named in the document: in an article about
+// Lebanon, "Tripoli" is the Lebanese city, not Libya's government or
+// capital. Otherwise it returns u unchanged.
+func (st *state) namesakeCapital(u unit) unit {
+	cc := st.r.kb.Countries[u.cands[0].idx].Code
+	if !st.dominantUnique || st.dominant == cc || st.counts[cc] > st.metonyms[cc] {
+		return u
+	}
+	var keep []entry
+	for _, e := range u.cands {
+		if e.kind == ePlace && st.r.kb.Places[e.idx].Country == st.dominant {
+			keep = append(keep, e)
+		}
+	}
+	if len(keep) == 0 {
+		return u
+	}
+	u.kind, u.cands = ePlace, keep
+	return u
 }
 
 // placeModifier reports whether units[i], a capital, a region or a city

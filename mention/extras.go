@@ -34,7 +34,7 @@ func (st *state) emitPlace(s *sentence, u unit) {
 	if p := st.pickPlace(cands, prefer); p != nil {
 		c.m.Name, c.m.ID, c.m.Country = p.Name, p.ID, p.Country
 		c.m.Lat, c.m.Lon, c.m.HasCoords = p.Lat, p.Lon, p.Lat != 0 || p.Lon != 0
-		if countryArea(p) {
+		if countryArea(p) || st.regionActs(s, u, p) {
 			c.m.Code = p.Country
 		}
 	} else if isCountryKind(u.kind) {
@@ -51,6 +51,33 @@ func (st *state) emitPlace(s *sentence, u unit) {
 		}
 	}
 	st.emit(s, u.first, u.last, c)
+}
+
+// regionActs reports whether a region or area of a country, not after a
+// locative preposition, is the subject of its clause: it stands for its
+// authorities, an actor of its country ("South Kordofan and Blue Nile have
+// agreed to allow access").
+func (st *state) regionActs(s *sentence, u unit, p *kb.Place) bool {
+	if p.Kind == kb.PlaceCity || p.Country == "" || u.locative || u.poss {
+		return false
+	}
+	if n := u.last; n < s.last {
+		switch st.d.Tokens[n].UPOS {
+		case "PROPN", "NOUN", "ADJ", "NUM":
+			return false // "Illinois Governor Rod Blagojevich": a modifier
+		}
+	}
+	rel := st.d.Tokens[st.head(s, u.first, u.last)].DepRel
+	return rel == "nsubj" || rel == "conj" && st.conjSubject(s, u)
+}
+
+// conjSubject reports whether unit u is a conjunct of a clause subject
+// ("South Kordofan and Blue Nile have agreed").
+func (st *state) conjSubject(s *sentence, u unit) bool {
+	toks := st.d.Tokens
+	h := st.head(s, u.first, u.last)
+	g := s.first + toks[h].Head - 1
+	return toks[h].Head != 0 && g >= s.first && g < s.last && toks[g].DepRel == "nsubj"
 }
 
 // countryArea reports whether a place stands for a country as an actor: a

@@ -5,6 +5,7 @@ import (
 	"unicode"
 
 	"github.com/sitrep/sitrep/doc"
+	"github.com/sitrep/sitrep/kb"
 )
 
 // uName marks a unit that is an unknown capitalised name.
@@ -46,6 +47,12 @@ func (st *state) match(s *sentence) []unit {
 		u, ok := st.longest(s, i)
 		if !ok {
 			u, ok = st.hyphenPrefix(s, i)
+		} else if s.keys[i-s.first] == "the" && i+1 < s.last {
+			// "the Gulf of Oman": a name after "the" that runs past a
+			// name starting with "the" ("the Gulf") is the longer one.
+			if v, ok2 := st.longest(s, i+1); ok2 && v.last > u.last {
+				u = v
+			}
 		}
 		if !ok {
 			i++
@@ -111,6 +118,7 @@ func (st *state) match(s *sentence) []unit {
 			}
 		}
 	}
+	out = st.placeNouns(s, out)
 	for k := range out {
 		u := &out[k]
 		if u.last < s.last && s.keys[u.last-s.first] == "'s" {
@@ -119,6 +127,71 @@ func (st *state) match(s *sentence) []unit {
 		u.locative = st.afterLocative(s, u.first)
 		u.ethnic = u.kind == eAdj && u.first > s.first && s.keys[u.first-1-s.first] == "ethnic"
 		_ = toks
+	}
+	return out
+}
+
+// placeNouns narrows place units by the noun naming what kind of place
+// they are. A place right before a lowercase administrative noun ("Kunduz
+// province", "Kharkiv oblast", "Idlib governorate"), or a capitalised one
+// that ends the name ("Kaduna State"), is the region or area of that name
+// and the unit takes in the noun; so is a place after such a noun and "of"
+// ("the province of Kunar"). A place after "the town of", "the city of" or
+// before a lowercase "city" is the city. When no place of the wanted kind
+// shares the name, the unit is left as it is.
+func (st *state) placeNouns(s *sentence, out []unit) []unit {
+	w := &st.r.words
+	for k := 0; k < len(out); k++ {
+		u := &out[k]
+		if u.kind != ePlace {
+			continue
+		}
+		want := ""
+		extend := false
+		if n := u.last; n < s.last {
+			key := s.keys[n-s.first]
+			capNext := n+1 < s.last && st.capitalised(n+1)
+			free := k+1 >= len(out) || out[k+1].first > n ||
+				out[k+1].kind == uName && out[k+1].last == n+1
+			switch {
+			case w.adminNouns[key] && free && !capNext && (!st.capitalised(n) || key == "state" || key == "province" || key == "region" || key == "governorate" || key == "oblast" || key == "district"):
+				want, extend = kb.PlaceRegion, true
+			case w.townNouns[key] && free && !capNext && !st.capitalised(n):
+				want, extend = kb.PlaceCity, true
+			}
+		}
+		if want == "" && u.first-2 >= s.first && s.keys[u.first-1-s.first] == "of" {
+			switch key := s.keys[u.first-2-s.first]; {
+			case w.adminNouns[key]:
+				want = kb.PlaceRegion
+			case w.townNouns[key]:
+				want = kb.PlaceCity
+			}
+		}
+		if want == "" {
+			continue
+		}
+		var keep []entry
+		for _, e := range u.cands {
+			if e.kind != ePlace {
+				continue
+			}
+			pk := st.r.kb.Places[e.idx].Kind
+			if pk == want || want == kb.PlaceRegion && pk == kb.PlaceArea {
+				keep = append(keep, e)
+			}
+		}
+		if len(keep) == 0 {
+			continue
+		}
+		u.cands = keep
+		if extend {
+			if k+1 < len(out) && out[k+1].first == u.last {
+				out = append(out[:k+1], out[k+2:]...)
+			}
+			u = &out[k]
+			u.last++
+		}
 	}
 	return out
 }

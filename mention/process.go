@@ -68,6 +68,9 @@ type state struct {
 	dominantUnique bool
 	// counts holds how often each country is named in the document.
 	counts map[string]int
+	// metonyms holds how many of counts are capitals or seats of
+	// government standing for their country ("Tripoli", "the Kremlin").
+	metonyms map[string]int
 	// noCountry reports that the document names no country at all.
 	noCountry bool
 	// midCaps holds the capitalised words the document uses after the first
@@ -94,6 +97,7 @@ func (r *Resolver) Process(d *doc.Doc) {
 	sents := make([]sentence, 0, len(d.Sentences))
 	units := make([][]unit, 0, len(d.Sentences))
 	counts := map[string]int{}
+	metonyms := map[string]int{}
 	for i, s := range d.Sentences {
 		if s.First < 0 || s.Last > len(d.Tokens) || s.First >= s.Last {
 			continue
@@ -106,6 +110,9 @@ func (r *Resolver) Process(d *doc.Doc) {
 				// "ethnic Albanians" names a people, not a country.
 			case isCountryKind(u.kind):
 				counts[r.kb.Countries[u.cands[0].idx].Code]++
+				if u.kind == eMetonym {
+					metonyms[r.kb.Countries[u.cands[0].idx].Code]++
+				}
 			}
 		}
 		st.sents[i] = sn
@@ -122,6 +129,7 @@ func (r *Resolver) Process(d *doc.Doc) {
 		}
 	}
 	st.counts = counts
+	st.metonyms = metonyms
 	st.dominantUnique = best > 0 && !tied
 	st.noCountry = best == 0
 	for i := range sents {

@@ -184,6 +184,7 @@ func New(k *kb.KB) *Resolver {
 			r.add(n, entry{kind: ePlace, idx: int32(i)})
 		}
 	}
+	r.regionForms(k)
 	for i, a := range k.Agents {
 		for _, t := range a.Terms {
 			r.add(t, entry{kind: eAgent, idx: int32(i), sector: a.Code})
@@ -194,6 +195,65 @@ func New(k *kb.KB) *Resolver {
 	}
 	r.coords = countryCoords(k)
 	return r
+}
+
+// regionForms adds, for each region or area named "X Governorate", "X
+// Province", "X Oblast", "X Region", "X State" and the like, the forms the
+// text uses too: X before a lowercase "province", "governorate", "region"
+// or its own noun, and X alone. A form that already names another place, a
+// country or anything else in the dictionary is not added, nor an X that
+// is only a direction ("Northern State", "Central District").
+func (r *Resolver) regionForms(k *kb.KB) {
+	for i, p := range k.Places {
+		if p.Kind != kb.PlaceRegion && p.Kind != kb.PlaceArea {
+			continue
+		}
+		ws := strings.Fields(p.Name)
+		if len(ws) < 2 {
+			continue
+		}
+		noun := strings.ToLower(ws[len(ws)-1])
+		if !r.words.adminNouns[noun] {
+			continue
+		}
+		stem := strings.Join(ws[:len(ws)-1], " ")
+		if caseOf(ws[0]) != caseUpper || r.words.stemStops[strings.ToLower(stem)] {
+			continue
+		}
+		forms := []string{stem + " " + noun}
+		for _, n := range [...]string{"province", "governorate", "region"} {
+			if n != noun && (noun == "province" || noun == "governorate" || noun == "region" || noun == "oblast" || noun == "state") {
+				forms = append(forms, stem+" "+n)
+			}
+		}
+		forms = append(forms, stem)
+		for j, f := range forms {
+			owner := r.lookup(f)
+			if j == len(forms)-1 && len(owner) > 0 {
+				continue // X alone already names something
+			}
+			other := false
+			for _, e := range owner {
+				other = other || e.kind != ePlace || e.idx != int32(i)
+			}
+			if !other {
+				r.add(f, entry{kind: ePlace, idx: int32(i)})
+			}
+		}
+	}
+}
+
+// lookup returns the dictionary entries of a name, nil when none.
+func (r *Resolver) lookup(name string) []entry {
+	n := int32(0)
+	for _, t := range nameTokens(name) {
+		nx, ok := r.nodes[n].next[key(t)]
+		if !ok {
+			return nil
+		}
+		n = nx
+	}
+	return r.nodes[n].entries
 }
 
 // add inserts a name, split into tokens as the tokenizer splits text.

@@ -41,6 +41,18 @@ type wordLists struct {
 	// memberNouns name the members of a body; npCountry looks through them
 	// too ("diplomats of the member states of ASEAN").
 	memberNouns map[string]bool
+	// adminNouns name administrative divisions and areas: after a place
+	// ("Kunduz province", "Kharkiv oblast") or before "of" and a place ("the
+	// province of Kunar") they make it the region, not a namesake city.
+	adminNouns map[string]bool
+	// townNouns name settlements: "the town of Samarra", "Idlib city" are
+	// the city, not the region of the same name.
+	townNouns map[string]bool
+	// stemStops are region name stems that are no place names on their
+	// own: directions and common words ("Northern State", "Central
+	// District", "Rivers State", "Bay Region") and common personal names
+	// or abbreviations ("Farah Province", "Mon State", "Cesar Department").
+	stemStops map[string]bool
 }
 
 func set(words ...string) map[string]bool {
@@ -112,6 +124,16 @@ func newWordLists() wordLists {
 			"territory", "island", "enclave", "area", "neighbourhood", "neighborhood", "suburb",
 			"camp", "port", "border", "towns", "cities", "villages", "provinces", "regions",
 			"areas", "districts", "camps"),
+		adminNouns: set("province", "governorate", "region", "state", "district", "oblast", "krai",
+			"department", "prefecture", "county", "territory", "division", "municipality", "emirate"),
+		stemStops: set("north", "south", "east", "west", "northern", "southern", "eastern", "western",
+			"central", "north-east", "north-west", "south-east", "south-west", "northeast", "northwest",
+			"southeast", "southwest", "upper", "lower", "middle", "capital", "federal", "national",
+			"new", "far", "greater", "great", "high", "coast", "coastal", "islands", "red sea", "lakes",
+			"unity", "free", "delta", "river", "lake", "sea", "mountain", "border", "frontier",
+			"rivers", "bay", "plateau", "chin", "mon", "harari", "farah", "cesar", "magdalena", "bolívar",
+			"bolivar", "santander", "caldas", "meta", "khyber", "tanganyika"),
+		townNouns: set("city", "town", "village", "port", "hamlet"),
 		memberNouns: set("member", "members", "member-states", "member-state", "member-countries",
 			"states", "countries", "nations"),
 	}
