@@ -7,7 +7,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"io"
 
 	"github.com/sitrep/sitrep/attrib"
 	"github.com/sitrep/sitrep/doc"
@@ -16,38 +15,19 @@ import (
 	"github.com/sitrep/sitrep/internal/cmd/parse"
 	"github.com/sitrep/sitrep/kb"
 	"github.com/sitrep/sitrep/mention"
-	"github.com/sitrep/sitrep/pipeline"
 )
 
-// Options holds the command's IO, dependencies and flags.
+// Options holds the command's IO, dependencies, inputs and flags.
 type Options struct {
-	In     io.Reader
-	Out    io.Writer
-	ErrOut io.Writer
-	// Load returns the pipeline; it is called once per run.
-	Load func() (*pipeline.Pipeline, error)
-	// Read reads the input articles.
-	Read cmdutil.ReadFunc
-	// LoadKB returns the knowledge base; by default the embedded data plus
-	// the --kb directories (kb.LoadDirs).
-	LoadKB func() (*kb.KB, error)
-
-	// Inputs are files, directories, URLs or "-" (standard input).
-	Inputs []string
-	// KBDirs are user knowledge base directories (--kb), applied in order.
-	KBDirs []string
-	// Workers is the size of the worker pool; <= 0 means GOMAXPROCS.
-	Workers int
+	cmdutil.DocOptions
 }
 
 // NewCmd returns the attributions command. runF replaces Run in tests when
 // non-nil.
 func NewCmd(f *cmdutil.Factory, runF func(context.Context, *Options) error) *cmdutil.Command {
-	opts := &Options{In: f.In, Out: f.Out, ErrOut: f.ErrOut, Load: f.Load, Read: f.Read}
-	opts.LoadKB = func() (*kb.KB, error) { return kb.LoadDirs(opts.KBDirs...) }
+	opts := &Options{DocOptions: cmdutil.NewDocOptions(f)}
 	fs := cmdutil.NewFlagSet("attributions")
-	fs.IntVar(&opts.Workers, "workers", 0, "number of parallel workers (0: GOMAXPROCS)")
-	fs.Var(cmdutil.StringList{Values: &opts.KBDirs}, "kb", "add or override knowledge base entries from the TSV files in `DIR` (repeatable)")
+	opts.AddFlags(fs)
 	return &cmdutil.Command{
 		Name:  "attributions",
 		Short: "Find who is said to have said what in articles",
@@ -73,10 +53,7 @@ are reported one a line and the rest of the batch still runs; the exit status
 is then 1.`,
 		Flags: fs,
 		Run: func(ctx context.Context, args []string) error {
-			opts.Inputs = args
-			if len(opts.Inputs) == 0 {
-				opts.Inputs = []string{"-"}
-			}
+			opts.SetInputs(args)
 			if runF != nil {
 				return runF(ctx, opts)
 			}
@@ -115,20 +92,12 @@ func NewRecord(d *doc.Doc, runes []rune, a attrib.Attribution) Record {
 
 // Run runs the command.
 func Run(ctx context.Context, opts *Options) error {
-	k, err := opts.LoadKB()
-	if err != nil {
-		return fmt.Errorf("load knowledge base: %w", err)
-	}
-	p, err := opts.Load()
-	if err != nil {
-		return fmt.Errorf("load models: %w", err)
-	}
-	res := mention.New(k)
-	finder := &attrib.Finder{IsPerson: func(id string) bool { _, ok := k.Person(id); return ok }}
 	enc := json.NewEncoder(opts.Out)
 	enc.SetEscapeHTML(false)
-	failed, err := parse.Articles(ctx, p, opts.Workers, opts.Inputs, opts.Read, opts.ErrOut,
-		func(d *doc.Doc) error {
+	return parse.EachDoc(ctx, &opts.DocOptions, func(k *kb.KB) (func(*doc.Doc) error, error) {
+		res := mention.New(k)
+		finder := &attrib.Finder{IsPerson: func(id string) bool { _, ok := k.Person(id); return ok }}
+		return func(d *doc.Doc) error {
 			res.Process(d)
 			runes := []rune(d.Text)
 			for _, a := range finder.Find(d) {
@@ -137,12 +106,6 @@ func Run(ctx context.Context, opts *Options) error {
 				}
 			}
 			return nil
-		})
-	if err != nil {
-		return err
-	}
-	if failed > 0 {
-		return cmdutil.ErrSilent
-	}
-	return nil
+		}, nil
+	})
 }

@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/sitrep/sitrep/doc"
+	"github.com/sitrep/sitrep/kb"
 	"github.com/sitrep/sitrep/pipeline"
 )
 
@@ -32,6 +33,58 @@ type Factory struct {
 	Load func() (*pipeline.Pipeline, error)
 	// Read reads input articles (input.Read in the binary).
 	Read ReadFunc
+}
+
+// DocOptions holds what the commands that read, parse and resolve articles
+// share: IO, the pipeline and knowledge base loaders, their inputs and the
+// --workers and --kb flags. Commands embed it in their Options.
+type DocOptions struct {
+	In     io.Reader
+	Out    io.Writer
+	ErrOut io.Writer
+	// Load returns the pipeline; it is called once per run.
+	Load func() (*pipeline.Pipeline, error)
+	// Read reads the input articles.
+	Read ReadFunc
+	// LoadKB returns the knowledge base; nil means the embedded data plus
+	// the KBDirs (kb.LoadDirs).
+	LoadKB func() (*kb.KB, error)
+
+	// Inputs are files, directories, URLs or "-" (standard input).
+	Inputs []string
+	// KBDirs are user knowledge base directories (--kb), applied in order.
+	KBDirs []string
+	// Workers is the size of the worker pool; <= 0 means GOMAXPROCS.
+	Workers int
+}
+
+// NewDocOptions returns the DocOptions of a command built from f.
+func NewDocOptions(f *Factory) DocOptions {
+	return DocOptions{In: f.In, Out: f.Out, ErrOut: f.ErrOut, Load: f.Load, Read: f.Read}
+}
+
+// KB loads the knowledge base: LoadKB when set, else the embedded data plus
+// the KBDirs.
+func (o *DocOptions) KB() (*kb.KB, error) {
+	if o.LoadKB != nil {
+		return o.LoadKB()
+	}
+	return kb.LoadDirs(o.KBDirs...)
+}
+
+// AddFlags registers --workers and --kb on fs.
+func (o *DocOptions) AddFlags(fs *flag.FlagSet) {
+	fs.IntVar(&o.Workers, "workers", 0, "number of parallel workers (0: GOMAXPROCS)")
+	fs.Var(StringList{Values: &o.KBDirs}, "kb", "add or override knowledge base entries from the TSV files in `DIR` (repeatable)")
+}
+
+// SetInputs sets the inputs from the command's arguments: standard input
+// when there are none.
+func (o *DocOptions) SetInputs(args []string) {
+	o.Inputs = args
+	if len(o.Inputs) == 0 {
+		o.Inputs = []string{"-"}
+	}
 }
 
 // ErrSilent reports a failure that the command has already explained on

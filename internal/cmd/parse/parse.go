@@ -13,6 +13,7 @@ import (
 	"github.com/sitrep/sitrep/conllu"
 	"github.com/sitrep/sitrep/doc"
 	"github.com/sitrep/sitrep/internal/cmd/cmdutil"
+	"github.com/sitrep/sitrep/kb"
 	"github.com/sitrep/sitrep/pipeline"
 )
 
@@ -82,6 +83,33 @@ func Run(ctx context.Context, opts *Options) error {
 	}
 	failed, err := Articles(ctx, p, opts.Workers, opts.Inputs, opts.Read, opts.ErrOut,
 		func(d *doc.Doc) error { return WriteDoc(opts.Out, d) })
+	if err != nil {
+		return err
+	}
+	if failed > 0 {
+		return cmdutil.ErrSilent
+	}
+	return nil
+}
+
+// EachDoc loads the knowledge base and the models of o, asks setup for the
+// function to call on each parsed document (given the knowledge base), and
+// runs it over o's inputs in input order. Input errors are reported on
+// o.ErrOut and the batch goes on; EachDoc then returns cmdutil.ErrSilent.
+func EachDoc(ctx context.Context, o *cmdutil.DocOptions, setup func(k *kb.KB) (func(*doc.Doc) error, error)) error {
+	k, err := o.KB()
+	if err != nil {
+		return fmt.Errorf("load knowledge base: %w", err)
+	}
+	p, err := o.Load()
+	if err != nil {
+		return fmt.Errorf("load models: %w", err)
+	}
+	each, err := setup(k)
+	if err != nil {
+		return err
+	}
+	failed, err := Articles(ctx, p, o.Workers, o.Inputs, o.Read, o.ErrOut, each)
 	if err != nil {
 		return err
 	}
