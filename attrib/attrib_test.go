@@ -558,3 +558,44 @@ func TestColon(t *testing.T) {
 		}
 	}
 }
+
+func TestSentenceEndingInSaid(t *testing.T) {
+	// A verb of saying as the last token, with no full stop after it.
+	for _, text := range []string{"Israel struck Gaza, officials said", "“We will respond,” Hezbollah said", "Talks failed, said"} {
+		d := parse(t, text)
+		x := NewIndex(d, Find(d))
+		for si, s := range d.Sentences {
+			for tok := s.First; tok < s.Last; tok++ {
+				_ = x.Sourcing(si, tok)
+			}
+		}
+	}
+}
+
+func FuzzFind(f *testing.F) {
+	for _, s := range []string{"Israel struck Gaza, officials said", "According to Axios, Lebanon proposed talks.",
+		"“No,” he said. She said.", "Sources told Reuters that", ": said", "said"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		if len(text) > 2000 {
+			return
+		}
+		d := parse(t, text)
+		atts := Find(d)
+		n := len([]rune(d.Text))
+		for _, a := range atts {
+			for _, sp := range []doc.Span{a.Source, a.Cue, a.Content, a.Hedge} {
+				if sp.Start < 0 || sp.End > n || sp.Start > sp.End {
+					t.Fatalf("span %+v outside the text of %d code points", sp, n)
+				}
+			}
+		}
+		x := NewIndex(d, atts)
+		for si, s := range d.Sentences {
+			for tok := s.First; tok < s.Last; tok++ {
+				_ = x.Sourcing(si, tok)
+			}
+		}
+	})
+}

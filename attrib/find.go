@@ -688,7 +688,7 @@ func (r *run) surface(s *sent, v int) bool {
 		for srcLo > 0 && (s.npWord(srcLo-1) || s.joiner(srcLo-1) || s.inSource(srcLo-1)) && v-srcLo < 10 {
 			srcLo--
 		}
-		if !s.npWord(srcHi) || !closes(v+1) || s.toks[v+1].UPOS == "ADP" && s.low[v+1] == "that" {
+		if !s.npWord(srcHi) || !closes(v+1) || v+1 < n && s.toks[v+1].UPOS == "ADP" && s.low[v+1] == "that" {
 			return false
 		}
 		left = srcLo - 1
