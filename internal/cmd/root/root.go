@@ -14,6 +14,7 @@ import (
 	"github.com/sitrep/sitrep/internal/cmd/cmdutil"
 	"github.com/sitrep/sitrep/internal/cmd/eval"
 	"github.com/sitrep/sitrep/internal/cmd/extract"
+	"github.com/sitrep/sitrep/internal/cmd/ingest"
 	kbcmd "github.com/sitrep/sitrep/internal/cmd/kb"
 	"github.com/sitrep/sitrep/internal/cmd/parse"
 	"github.com/sitrep/sitrep/internal/cmd/timex"
@@ -42,6 +43,7 @@ whom, when, where, and according to whom.`,
 			timex.NewCmd(f, nil),
 			attributions.NewCmd(f, nil),
 			extract.NewCmd(f, nil),
+			ingest.NewCmd(f, nil),
 			eval.NewCmd(f),
 			kbcmd.NewCmd(f),
 			bench.NewCmd(f, nil),

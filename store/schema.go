@@ -1,0 +1,247 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+)
+
+// A migration is one step of the schema: the statements that take a
+// database from version Version-1 to Version. Statements are written in
+// the SQL that SQLite and PostgreSQL share; "{{id}}" stands for the
+// dialect's auto-assigned 64-bit integer primary key column type.
+type migration struct {
+	Version int
+	Name    string
+	Stmts   []string
+}
+
+// migrations lists the schema steps in order; a new step is appended,
+// never edited once released, since files in the field are at its version.
+func migrations() []migration {
+	return []migration{{
+		Version: 1,
+		Name:    "documents, sentences, mentions, events, actors, attribution sources, links",
+		Stmts: []string{
+			// A document: its content hash (Hash) is its identity; published
+			// and ingested are RFC 3339 times (published NULL when unknown).
+			`CREATE TABLE documents (
+				id {{id}},
+				hash TEXT NOT NULL UNIQUE,
+				doc_id TEXT NOT NULL,
+				source TEXT,
+				url TEXT,
+				outlet TEXT,
+				title TEXT,
+				published TEXT,
+				dateline_start INTEGER NOT NULL DEFAULT 0,
+				dateline_end INTEGER NOT NULL DEFAULT 0,
+				body_start INTEGER NOT NULL DEFAULT 0,
+				text TEXT NOT NULL,
+				ingested TEXT NOT NULL
+			)`,
+			`CREATE INDEX documents_doc_id ON documents (doc_id)`,
+			// Offsets everywhere are code points into documents.text, end
+			// exclusive.
+			`CREATE TABLE sentences (
+				doc BIGINT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+				idx INTEGER NOT NULL,
+				start_pos INTEGER NOT NULL,
+				end_pos INTEGER NOT NULL,
+				text TEXT NOT NULL,
+				PRIMARY KEY (doc, idx)
+			){{without_rowid}}`,
+			// Actor, place and outlet mentions; antecedent is the pos of the
+			// mention this one refers back to (coreference).
+			`CREATE TABLE mentions (
+				doc BIGINT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+				pos INTEGER NOT NULL,
+				sentence INTEGER NOT NULL,
+				start_pos INTEGER NOT NULL,
+				end_pos INTEGER NOT NULL,
+				text TEXT NOT NULL,
+				kind TEXT NOT NULL,
+				code TEXT,
+				country TEXT,
+				sector TEXT,
+				name TEXT,
+				kb_id TEXT,
+				via TEXT,
+				guess TEXT,
+				antecedent INTEGER,
+				lat DOUBLE PRECISION,
+				lon DOUBLE PRECISION,
+				PRIMARY KEY (doc, pos)
+			){{without_rowid}}`,
+			// The event record of DESIGN.md. eid is the record's stable id
+			// (unique within a document, not across re-ingested versions);
+			// text is NULL when it is the sentence's text; voice and hedged
+			// are the attribution, both NULL when the record has none.
+			`CREATE TABLE events (
+				id {{id}},
+				eid TEXT NOT NULL,
+				doc BIGINT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+				pos INTEGER NOT NULL,
+				sentence INTEGER NOT NULL,
+				text TEXT,
+				trigger_text TEXT,
+				trigger_start INTEGER,
+				trigger_end INTEGER,
+				cameo TEXT,
+				cameo_root TEXT,
+				goldstein DOUBLE PRECISION,
+				quad_class INTEGER,
+				penta_class INTEGER,
+				plover_type TEXT,
+				plover_mode TEXT,
+				plover_context TEXT,
+				status TEXT,
+				date_text TEXT,
+				date_value TEXT,
+				date_start TEXT,
+				date_end TEXT,
+				date_precision TEXT,
+				loc_text TEXT,
+				loc_name TEXT,
+				loc_country TEXT,
+				loc_lat DOUBLE PRECISION,
+				loc_lon DOUBLE PRECISION,
+				voice TEXT,
+				hedged BOOLEAN,
+				confidence DOUBLE PRECISION,
+				explain TEXT,
+				UNIQUE (doc, pos)
+			)`,
+			`CREATE INDEX events_eid ON events (eid)`,
+			// Source and target actors; start_pos and end_pos are NULL for an
+			// implicit actor (no span in the text).
+			`CREATE TABLE event_actors (
+				event BIGINT NOT NULL REFERENCES events (id) ON DELETE CASCADE,
+				role TEXT NOT NULL CHECK (role IN ('source', 'target')),
+				pos INTEGER NOT NULL,
+				text TEXT,
+				start_pos INTEGER,
+				end_pos INTEGER,
+				code TEXT,
+				country TEXT,
+				sector TEXT,
+				name TEXT,
+				kb_id TEXT,
+				via TEXT,
+				PRIMARY KEY (event, role, pos)
+			){{without_rowid}}`,
+			// The attribution chain, outermost source first.
+			`CREATE TABLE event_sources (
+				event BIGINT NOT NULL REFERENCES events (id) ON DELETE CASCADE,
+				pos INTEGER NOT NULL,
+				role TEXT,
+				name TEXT,
+				cue TEXT,
+				count INTEGER,
+				text TEXT,
+				PRIMARY KEY (event, pos)
+			){{without_rowid}}`,
+			// Links to other events, by their stable id (target may be in
+			// another document).
+			`CREATE TABLE event_links (
+				event BIGINT NOT NULL REFERENCES events (id) ON DELETE CASCADE,
+				pos INTEGER NOT NULL,
+				rel TEXT NOT NULL,
+				target TEXT NOT NULL,
+				PRIMARY KEY (event, pos)
+			){{without_rowid}}`,
+			`CREATE INDEX event_links_target ON event_links (target)`,
+		},
+	}}
+}
+
+// migrate brings db to the last version of steps: it creates the
+// schema_version table when missing and applies each step the database
+// lacks in its own transaction, recording the version with it, so a failed
+// step leaves the database at the previous version. A database newer than
+// steps is an error.
+func migrate(ctx context.Context, db *sql.DB, d *dialect, steps []migration) error {
+	if _, err := db.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)`); err != nil {
+		return fmt.Errorf("create schema_version: %w", err)
+	}
+	latest := 0
+	if len(steps) > 0 {
+		latest = steps[len(steps)-1].Version
+	}
+	for i, m := range steps {
+		if m.Version != i+1 {
+			return fmt.Errorf("migration %d (%s) is out of order", m.Version, m.Name)
+		}
+	}
+	v, err := version(ctx, db)
+	if err != nil {
+		return err
+	}
+	if v > latest {
+		return fmt.Errorf("schema version %d is newer than this sitrep knows (%d); use a newer sitrep", v, latest)
+	}
+	for _, m := range steps[v:] {
+		if err := apply(ctx, db, d, m); err != nil {
+			return fmt.Errorf("migrate to version %d (%s): %w", m.Version, m.Name, err)
+		}
+	}
+	return nil
+}
+
+// version returns the schema version recorded in db, 0 for a new one.
+func version(ctx context.Context, db *sql.DB) (int, error) {
+	var v sql.NullInt64
+	if err := db.QueryRowContext(ctx, `SELECT MAX(version) FROM schema_version`).Scan(&v); err != nil {
+		return 0, fmt.Errorf("read schema version: %w", err)
+	}
+	return int(v.Int64), nil
+}
+
+// apply runs the statements of m and records its version in one
+// transaction. The version is checked again inside it, so two processes
+// opening a new file at once do not both apply m.
+func apply(ctx context.Context, db *sql.DB, d *dialect, m migration) (err error) {
+	tx, err := db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if err != nil {
+			err = errors.Join(err, rollback(tx))
+		}
+	}()
+	var v sql.NullInt64
+	if err := tx.QueryRowContext(ctx, `SELECT MAX(version) FROM schema_version`).Scan(&v); err != nil {
+		return err
+	}
+	if int(v.Int64) >= m.Version {
+		return tx.Rollback()
+	}
+	for _, s := range m.Stmts {
+		if _, err := tx.ExecContext(ctx, d.ddl(s)); err != nil {
+			return fmt.Errorf("%s: %w", firstLine(s), err)
+		}
+	}
+	if _, err := tx.ExecContext(ctx, d.rebind(`DELETE FROM schema_version`)); err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, d.rebind(`INSERT INTO schema_version (version) VALUES (?)`), m.Version); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+
+// rollback rolls tx back, ignoring a transaction already done.
+func rollback(tx *sql.Tx) error {
+	if err := tx.Rollback(); err != nil && !errors.Is(err, sql.ErrTxDone) {
+		return fmt.Errorf("rollback: %w", err)
+	}
+	return nil
+}
+
+func firstLine(s string) string {
+	s, _, _ = strings.Cut(strings.TrimSpace(s), "\n")
+	return strings.TrimSuffix(strings.TrimSpace(s), "(")
+}
