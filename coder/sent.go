@@ -185,6 +185,11 @@ func (s *sent) mentionsAt(i, as int) []int {
 	if i < 0 {
 		return nil
 	}
+	if s.toks[i].UPOS == "NUM" && s.ment[i] < 0 && i+1 < len(s.toks) && s.ment[i+1] >= 0 {
+		// "to 18 Rwandan rebels" with the count taken for the head: the
+		// group counted.
+		i = i + 1
+	}
 	var actors, places []int
 	var walk func(int, int)
 	walk = func(t, depth int) {

@@ -19,10 +19,18 @@ import (
 // target of an event whose frame names none.
 func recipientPrep(p string) bool {
 	switch p {
-	case "to", "for", "with", "against", "on", "toward", "towards", "at", "into", "over", "upon":
+	case "to", "for", "with", "against", "on", "toward", "towards", "at", "into", "over", "upon", "between":
 		return true
 	}
 	return false
+}
+
+// awayPrep reports whether p introduces the party an act withdraws from or
+// removes someone from ("withdraw troops from Lebanon", "expelled from
+// Iraq"): the target of yielding, reducing relations and coercion (roots
+// 08, 16, 17).
+func awayPrep(root, p string) bool {
+	return p == "from" && (root == "08" || root == "16" || root == "17")
 }
 
 // placePrep reports whether p introduces obliques naming where an event
@@ -146,6 +154,10 @@ func (c *Coder) fillTarget(s *sent, cd *cand) {
 		return
 	}
 	if k := s.obliqueWithActor(i, recipientPrep); k >= 0 && set(k, "obl:"+s.caseOf(k), s.actorsAt(k)) {
+		return
+	}
+	away := func(p string) bool { return awayPrep(root, p) }
+	if k := s.obliqueWithActor(i, away); k >= 0 && set(k, "obl:from", s.actorsAt(k)) {
 		return
 	}
 	if o := s.child(i, "obj"); o >= 0 && s.ment[o] < 0 && len(c.lex.Noun(s.lemma(o))) == 0 {
