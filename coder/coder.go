@@ -141,7 +141,7 @@ func (c *Coder) code(d *doc.Doc) ([]event.Record, []bool) {
 		s := newSent(d, si, c.lex.VerbLemma)
 		var cands []cand
 		for i := range s.toks {
-			if s.toks[i].UPOS == "VERB" || s.predicateAdjective(i) {
+			if s.toks[i].UPOS == "VERB" || s.predicate[i] || s.predicateAdjective(i) {
 				if cd, ok := c.verb(s, i); ok {
 					cands = append(cands, cd)
 				}

@@ -238,6 +238,22 @@ func TestDiscourseConstructions(t *testing.T) {
 			trig:  "rallies", code: "141", src: "LBNGOV", tgt: "ISR",
 		},
 		{
+			name: "protested after X fired: the oblique before a subjectless clause is its subject",
+			toks: []tk{{"Lebanon", "Lebanon", "PROPN", 2, "nsubj"}, {"protested", "protest", "VERB", 0, "root"},
+				{"after", "after", "ADP", 4, "case"}, {"Israel", "Israel", "PROPN", 2, "obl"},
+				{"fired", "fire", "VERB", 2, "advcl"}, {"missiles", "missile", "NOUN", 5, "obj"}},
+			ments: []mk{lbn(0), isr(3)},
+			trig:  "fired", code: "190", src: "ISR", tgt: "",
+		},
+		{
+			name: "X on Monday extended sanctions on Y, parsed with X as the root: the participle is the verb",
+			toks: []tk{{"Israel", "Israel", "PROPN", 0, "root"}, {"extended", "extended", "ADJ", 3, "amod"},
+				{"sanctions", "sanction", "NOUN", 1, "nmod"}, {"on", "on", "ADP", 5, "case"},
+				{"Hezbollah", "Hezbollah", "PROPN", 1, "nmod"}},
+			ments: []mk{isr(0), hez(4)},
+			trig:  "extended", code: "163", src: "ISR", tgt: "LBNREB",
+		},
+		{
 			name: "firing at X and increasing its attacks: the attacks share the target",
 			toks: []tk{{"Hezbollah", "Hezbollah", "PROPN", 2, "nsubj"}, {"fired", "fire", "VERB", 0, "root"},
 				{"at", "at", "ADP", 4, "case"}, {"Israel", "Israel", "PROPN", 2, "obl"},
