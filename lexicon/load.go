@@ -68,7 +68,7 @@ func (l *loader) layer(fsys fs.FS, name func(string) string) {
 
 // load parses one file of the given kind into the current layer.
 func (l *loader) load(kind, file string, data []byte) {
-	cols := map[string][]string{"verbs": verbCols, "nouns": nounCols, "modifiers": modifierCols, "refine": refineCols, "forms": formCols}[kind]
+	cols := columns(kind)
 	rows, errs := parseTSV(file, data, cols)
 	l.errs = append(l.errs, errs...)
 	mods := map[string]int{} // modifier lemma -> line, within this file

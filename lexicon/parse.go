@@ -12,14 +12,22 @@ import (
 // line number. Its message reads "file:line: msg".
 type LineError = tsv.LineError
 
-// Column sets of the three kinds of file.
-var (
-	verbCols     = []string{"lemma", "particle", "prep", "cameo", "source", "target", "notes"}
-	nounCols     = []string{"lemma", "cameo", "source", "target", "notes"}
-	modifierCols = []string{"lemma", "effect", "event", "notes"}
-	refineCols   = []string{"code", "cue", "refined", "notes"}
-	formCols     = []string{"form", "lemma", "notes"}
-)
+// columns returns the columns of a kind of file.
+func columns(kind string) []string {
+	switch kind {
+	case "verbs":
+		return []string{"lemma", "particle", "prep", "cameo", "source", "target", "notes"}
+	case "nouns":
+		return []string{"lemma", "cameo", "source", "target", "notes"}
+	case "modifiers":
+		return []string{"lemma", "effect", "event", "notes"}
+	case "refine":
+		return []string{"code", "cue", "refined", "notes"}
+	case "forms":
+		return []string{"form", "lemma", "notes"}
+	}
+	return nil
+}
 
 // row is one data line: its 1-based line number and its cells by column.
 type row struct {
@@ -150,20 +158,14 @@ func (c *checker) list(col, s string) []string {
 	return out
 }
 
-var (
-	verbSources = []string{"subj", "obj", "iobj", "prep", "none"}
-	verbTargets = []string{"obj", "iobj", "prep", "subj", "none"}
-	effects     = []string{Negated, Intended, Hypothetical, Asserted}
-)
-
 func (c *checker) verb(r row) (Verb, bool) {
 	v := Verb{
 		Lemma:    c.lemma(r.cells["lemma"]),
 		Particle: norm(r.cells["particle"]),
 		Preps:    c.list("prep", r.cells["prep"]),
 		CAMEO:    c.code("cameo", r.cells["cameo"], false),
-		Source:   c.oneOf("source", r.cells["source"], verbSources...),
-		Target:   c.oneOf("target", r.cells["target"], verbTargets...),
+		Source:   c.oneOf("source", r.cells["source"], "subj", "obj", "iobj", "prep", "none"),
+		Target:   c.oneOf("target", r.cells["target"], "obj", "iobj", "prep", "subj", "none"),
 		Notes:    r.cells["notes"],
 	}
 	if v.Particle == "-" {
@@ -184,9 +186,8 @@ func (c *checker) verb(r row) (Verb, bool) {
 	return v, len(c.errs) == 0
 }
 
-var (
-	nounSources = []string{"poss", "by", "amod", "compound", "from", "of", "none"}
-)
+// nounSources returns the markers a noun's source may name.
+func nounSources() []string { return []string{"poss", "by", "amod", "compound", "from", "of", "none"} }
 
 func (c *checker) noun(r row) (Noun, bool) {
 	n := Noun{
@@ -197,8 +198,8 @@ func (c *checker) noun(r row) (Noun, bool) {
 		Notes:  r.cells["notes"],
 	}
 	for _, s := range n.Source {
-		if !slices.Contains(nounSources, s) {
-			c.add("source: %q, want some of %s", s, strings.Join(nounSources, ", "))
+		if !slices.Contains(nounSources(), s) {
+			c.add("source: %q, want some of %s", s, strings.Join(nounSources(), ", "))
 		}
 	}
 	for _, t := range n.Target {
@@ -212,7 +213,7 @@ func (c *checker) noun(r row) (Noun, bool) {
 func (c *checker) modifier(r row) (Modifier, bool) {
 	m := Modifier{
 		Lemma:  c.lemma(r.cells["lemma"]),
-		Effect: c.oneOf("effect", r.cells["effect"], effects...),
+		Effect: c.oneOf("effect", r.cells["effect"], Negated, Intended, Hypothetical, Asserted),
 		Event:  c.code("event", r.cells["event"], true),
 		Notes:  r.cells["notes"],
 	}

@@ -344,22 +344,31 @@ func (st *state) compatible(c, a *cand) bool {
 	return false
 }
 
-// inferSectors are the sectors of a country's state and society whose bare
+// inferSector reports whether sector is one of a country's state and society whose bare
 // agent nouns ("police said", "the government announced", "troops opened
 // fire", "the rebels", "residents") take a country from the document, as
 // CAMEO codes them country + role. Sectors whose bare nouns are as often
 // foreign or international are left uncoded: refugees (coded by origin),
 // settlers, unidentified gunmen, peacekeepers and monitors, aid agencies,
 // rights and environmental groups.
-var inferSectors = map[string]bool{"GOV": true, "MIL": true, "COP": true, "LEG": true,
-	"JUD": true, "SPY": true, "REB": true, "SEP": true, "OPP": true, "PTY": true, "CRM": true,
-	"CVL": true, "BUS": true, "MED": true, "EDU": true, "HLH": true, "LAB": true, "AGR": true,
-	"ELI": true, "REL": true, "MOD": true, "RAD": true}
+func inferSector(sector string) bool {
+	switch sector {
+	case "GOV", "MIL", "COP", "LEG", "JUD", "SPY", "REB", "SEP", "OPP", "PTY", "CRM",
+		"CVL", "BUS", "MED", "EDU", "HLH", "LAB", "AGR", "ELI", "REL", "MOD", "RAD":
+		return true
+	}
+	return false
+}
 
-// stateSectors are the sectors of a state's own institutions, which a
-// religious qualifier rules out (see religious).
-var stateSectors = map[string]bool{"GOV": true, "MIL": true, "COP": true, "LEG": true,
-	"JUD": true, "SPY": true}
+// stateSector reports whether sector is one of a state's own
+// institutions, which a religious qualifier rules out (see religious).
+func stateSector(sector string) bool {
+	switch sector {
+	case "GOV", "MIL", "COP", "LEG", "JUD", "SPY":
+		return true
+	}
+	return false
+}
 
 // religious reports whether a religious adjective ("Jewish", "Muslim",
 // "Shiite") stands right before candidate c, perhaps after another
@@ -373,14 +382,20 @@ func (st *state) religious(c *cand) bool {
 	return false
 }
 
-// inferSkip are agent terms for weapons and equipment, which are fired or
-// flown by whoever the sentence says, not by the document's country.
-var inferSkip = map[string]bool{"drone": true, "drones": true, "warplane": true,
-	"warplanes": true, "fighter jets": true, "warship": true, "warships": true, "gunboats": true,
-	"tank": true, "tanks": true, "artillery": true, "air defence": true, "air defense": true}
+// inferSkip reports whether an agent term is a weapon or equipment, which
+// is fired or flown by whoever the sentence says, not by the document's
+// country.
+func inferSkip(word string) bool {
+	switch word {
+	case "drone", "drones", "warplane", "warplanes", "fighter jets", "warship", "warships", "gunboats",
+		"tank", "tanks", "artillery", "air defence", "air defense":
+		return true
+	}
+	return false
+}
 
 // inferCountry codes a bare agent noun or a titled person of unknown
-// country (candidate i, with a sector in inferSectors and no country) from
+// country (candidate i, with a sector inferSector accepts and no country) from
 // the document, in this order:
 //
 //  1. the nearest earlier actor of the same sector that carries a country
@@ -399,7 +414,7 @@ var inferSkip = map[string]bool{"drone": true, "drones": true, "warplane": true,
 func (st *state) inferCountry(i int) {
 	c := &st.cands[i]
 	sector := c.m.Sector
-	if !inferSectors[sector] || inferSkip[c.word] {
+	if !inferSector(sector) || inferSkip(c.word) {
 		return
 	}
 	toks := st.d.Tokens
@@ -417,7 +432,7 @@ func (st *state) inferCountry(i int) {
 			}
 		}
 	}
-	if stateSectors[sector] && st.religious(c) {
+	if stateSector(sector) && st.religious(c) {
 		// "Jewish leaders" are no state's officials but a community's
 		// religious figures.
 		if sector != "GOV" {
