@@ -194,11 +194,12 @@ func (x *Index) Sourcing(si, tok int) *event.Attribution {
 }
 
 // stanceRule reports whether an attribution found by the named rule only
-// records a stance or a directive ("condemned the blockade", "asked him
-// to serve", "his support for the ban"), which Sourcing passes over.
+// records a stance, a directive or a question put ("condemned the
+// blockade", "asked him to serve", "his support for the ban", "Super PAC
+// blasts Trump", "was asked whether ..."), which Sourcing passes over.
 func stanceRule(rule string) bool {
 	switch rule {
-	case "stance", "directive", "noun", "participle-stance", "adjective":
+	case "stance", "directive", "noun", "participle-stance", "adjective", "mistagged-stance", "asked":
 		return true
 	}
 	return false

@@ -81,6 +81,42 @@ func TestFind(t *testing.T) {
 			source: "Republicans", cue: "more likely to say", content: "the economy is getting worse",
 		},
 		{
+			name:   "headline verb tagged as a name",
+			text:   "Bellwether County Says Trump Should Win GOP Nomination.",
+			probe:  "Win",
+			source: "Bellwether County", cue: "Says", content: "Trump Should Win",
+		},
+		{
+			name:   "poll share with say tagged as an interjection",
+			text:   "About one in five say they would not vote.",
+			probe:  "vote",
+			source: "one in five", cue: "say", content: "they would not vote",
+		},
+		{
+			name:   "speaker hung on the quotation",
+			text:   "“We should kind of lay off Bernie a little bit,” Senate minority leader Harry Reid told reporters in Washington.",
+			probe:  "Bernie",
+			source: "Harry Reid", cue: "told", content: "lay off Bernie",
+		},
+		{
+			name:   "survey found",
+			text:   "The April survey found Clinton leading Sanders by seven points.",
+			probe:  "leading",
+			source: "The April survey", cue: "found", content: "Clinton leading Sanders",
+		},
+		{
+			name:   "passive asked with an agent",
+			text:   "Rubio was asked by moderator Gerard Baker whether his plan would cost too much.",
+			probe:  "cost",
+			source: "Gerard Baker", cue: "asked", content: "whether his plan would cost too much",
+		},
+		{
+			name:   "rarer stance verb",
+			text:   "The senator reaffirmed his support for the ban.",
+			probe:  "ban",
+			source: "The senator", cue: "reaffirmed", content: "his support for the ban",
+		},
+		{
 			name:   "as clause of saying",
 			text:   "As Politico reported, Trump would win the state handily.",
 			probe:  "win",
@@ -320,6 +356,8 @@ func TestPassedOver(t *testing.T) {
 		{"noun under a preposition of topic", "The hearing focused on his attack on the judge.", "attack"},
 		{"attack of no holder", "The attack on the embassy killed four people.", "attack"},
 		{"plan for", "The plan for the new bridge was approved in May.", "plan"},
+		{"plural noun like a verb form", "The candidates' favorite TV shows sound about right.", "shows"},
+		{"possessive before a verb form", "The crowd sang his praises all night.", "praises"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -477,6 +515,7 @@ func TestSourcingSkipsStances(t *testing.T) {
 		{"Iran condemned the Israeli blockade of Gaza.", "blockade", VoicePublisher},
 		{"Trump's criticism of the strike on Iran drew fire.", "strike", VoicePublisher},
 		{"Republican leaders are hostile to the strike on Iran.", "strike", VoicePublisher},
+		{"Super PAC blasts Trump for skipping debate.", "skipping", VoicePublisher},
 	}
 	for _, tt := range tests {
 		d := parse(t, tt.text)
@@ -598,4 +637,26 @@ func FuzzFind(f *testing.F) {
 			}
 		}
 	})
+}
+
+func TestMistaggedVerb(t *testing.T) {
+	tests := []struct {
+		text, lemma string
+		bare        bool
+	}{
+		{"Says", "say", false},
+		{"told", "tell", false},
+		{"say", "say", true},
+		{"denies", "deny", false},
+		{"Blasts", "blast", false},
+		{"shows", "show", false},
+		{"claims", "", false},
+		{"president", "", false},
+		{"s", "", false},
+	}
+	for _, tt := range tests {
+		if l, bare := mistaggedVerb(tt.text); l != tt.lemma || bare != tt.bare {
+			t.Errorf("mistaggedVerb(%q) = %q, %v, want %q, %v", tt.text, l, bare, tt.lemma, tt.bare)
+		}
+	}
 }

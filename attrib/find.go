@@ -271,6 +271,9 @@ func (r *run) sentence(s *sent) {
 		if s.low[i] == "in" {
 			r.inPoll(s, i)
 		}
+		if !s.isVerb(i) {
+			r.mistagged(s, i)
+		}
 	}
 	for i := range s.toks {
 		if s.toks[i].UPOS == "NOUN" && cueNoun(s.low[i]) && !r.taken(s, i) {
@@ -502,6 +505,9 @@ func (r *run) verb(s *sent, v int) {
 	}
 	passive := s.child(v, "aux:pass", "nsubj:pass", "csubj:pass") >= 0
 	src, srcTok, cue := r.verbSource(s, v, passive)
+	if src == nil && !passive {
+		src, srcTok = s.nameBefore(v)
+	}
 	if srcTok >= 0 && s.personal(srcTok) && !(s.toks[v].XPOS == "VBD" && speechVerb(s.low[v])) && r.quoted(s, v) {
 		// "I think", "you know": talk inside a quotation. Outside one
 		// (an interview's answers, a column) the writer or speaker
@@ -523,6 +529,16 @@ func (r *run) verb(s *sent, v int) {
 			}
 			r.add(Attribution{Sentence: s.idx, Cue: s.cueSpan(v), Content: s.extent(content), Hedged: true, Rule: "raising"})
 			return
+		}
+	}
+	if content == nil && passive && s.low[v] == "ask" && !r.quoted(s, v) {
+		// "X was asked (by Y) whether ...", "was asked about the
+		// case": the question put, its asker the source (rule "asked").
+		content, rule = s.after(v, src), "asked"
+		for _, k := range s.kids[v] {
+			if c := s.child(k, "case"); k > v && s.brel(k) == "obl" && c >= 0 && s.low[c] == "about" {
+				content = s.subtree(k, content, nil)
+			}
 		}
 	}
 	if content == nil && passive && expectVerb(s.low[v]) && s.child(v, "obl:agent") < 0 {
@@ -559,6 +575,16 @@ func (r *run) verb(s *sent, v int) {
 		// "show" too: "the poll shows a close race".
 		if o := s.child(v, "obj"); o >= 0 && s.toks[o].UPOS != "PRON" {
 			content, rule = s.subtree(o, nil, nil), "object"
+		}
+	}
+	if content == nil && s.low[v] == "find" && !passive && src != nil {
+		// "the survey found Clinton leading", "found it difficult":
+		// a finding, the object with what is said of it.
+		o, x := s.child(v, "obj"), s.child(v, "xcomp")
+		study := documentNoun(s.low[srcTok]) || pollNoun(s.low[srcTok])
+		finite := s.toks[v].XPOS == "VBD" || s.toks[v].XPOS == "VBZ" || s.toks[v].XPOS == "VBP"
+		if finite && s.child(v, "aux") < 0 && (x >= 0 && o >= 0 || study && o >= 0 && s.toks[o].UPOS != "PRON") {
+			content, rule = s.after(v, src), "object"
 		}
 	}
 	if content == nil && (stanceVerb(s.low[v]) || viewVerb(s.low[v])) && !passive && src != nil && !s.conditional(v) && !r.quoted(s, v) {
@@ -709,7 +735,7 @@ func (r *run) surface(s *sent, v int) bool {
 			content[k] = true
 		}
 	}
-	a := Attribution{Sentence: s.idx, Cue: s.cueSpan(v), Rule: "surface"}
+	a := Attribution{Sentence: s.idx, Cue: s.cueSpan(v), Rule: "surface", lemma: s.low[v]}
 	if any {
 		a.Content = s.extent(content)
 	} else if s.idx > 0 && left < 0 && r.closesQuote(s.idx-1) {
@@ -1175,6 +1201,70 @@ func (r *run) verbSource(s *sent, v int, passive bool) ([]bool, int, string) {
 		break
 	}
 	return nil, -1, cueWord
+}
+
+// nameBefore returns the source of a finite verb of saying or of taking
+// a stand that the parser left with no subject, by the words before it:
+// a name or noun phrase right before it, opening the sentence or after a
+// comma or quotation mark ("'...,' Senate minority leader Harry Reid told
+// reporters", its name hung on the quotation), or else the noun phrase
+// opening a sentence with no verb before v ("Sen. Ted Cruz (R-Texas), a
+// GOP hopeful, called the KKK ..."). It returns nil and -1 when there is
+// none.
+func (s *sent) nameBefore(v int) ([]bool, int) {
+	switch s.toks[v].XPOS {
+	case "VBD", "VBZ", "VBP":
+	default:
+		return nil, -1
+	}
+	switch s.brel(v) {
+	case "root", "parataxis", "conj", "xcomp", "ccomp", "dep", "list", "appos":
+	default:
+		return nil, -1
+	}
+	if v == 0 || s.child(v, "aux", "aux:pass", "mark", "expl") >= 0 {
+		return nil, -1
+	}
+	word := func(k int) bool {
+		return s.npWord(k) && s.toks[k].UPOS != "DET" && s.toks[k].UPOS != "ADJ" && !strings.HasPrefix(s.toks[k].XPOS, "PRP$") &&
+			s.low[k] != "who" && s.low[k] != "it" && s.low[k] != "there"
+	}
+	lo, hi := -1, -1
+	if word(v - 1) {
+		hi = v - 1
+		lo = hi
+		for lo > 0 && (s.npWord(lo-1) || s.joiner(lo-1)) && v-lo < 8 {
+			lo--
+		}
+		if lo > 0 && !s.isPunct(lo-1) && !isQuote(s.toks[lo-1].Text) {
+			lo = -1
+		}
+	}
+	if lo < 0 {
+		// The noun phrase opening the sentence, to its first comma or
+		// bracket, when no verb comes before v.
+		for k := range v {
+			if u := s.toks[k].UPOS; u == "VERB" || u == "AUX" || u == "SCONJ" || s.low[k] == "that" || s.low[k] == "which" || isQuote(s.toks[k].Text) {
+				return nil, -1
+			}
+		}
+		lo, hi = 0, -1
+		for k := 0; k < v && (s.npWord(k) || s.joiner(k) || s.inSource(k)); k++ {
+			hi = k
+		}
+		if hi < 0 || !word(hi) || hi+1 < v && s.toks[hi+1].Text != "," && s.toks[hi+1].Text != "(" {
+			return nil, -1
+		}
+	}
+	src := make([]bool, len(s.toks))
+	head := hi
+	for k := lo; k <= hi; k++ {
+		src[k] = true
+		if h := s.head(k); h < lo || h > hi {
+			head = k
+		}
+	}
+	return src, head
 }
 
 // hedge handles a hedging adverb: it hedges the attribution whose cue it

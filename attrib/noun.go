@@ -218,7 +218,7 @@ func (r *run) participle(s *sent, v int) bool {
 		// "referring to": the preposition is part of the cue.
 		cue.End, content[v+1] = s.toks[v+1].End, false
 	}
-	a := Attribution{Sentence: s.idx, Cue: cue, Content: s.extent(content), Source: s.extent(src), Rule: rule}
+	a := Attribution{Sentence: s.idx, Cue: cue, Content: s.extent(content), Source: s.extent(src), Rule: rule, lemma: s.low[v]}
 	if a.Content.IsZero() || a.Source.IsZero() {
 		return false
 	}

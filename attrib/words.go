@@ -63,7 +63,8 @@ func surfaceVerb(l string) bool {
 	case "say", "add", "write", "explain", "note", "insist", "warn", "argue", "continue",
 		"recall", "conclude", "tweet", "declare", "quip", "joke",
 		"complain", "acknowledge", "admit", "concede", "caution", "predict", "observe", "show",
-		"find", "report", "estimate", "indicate", "suggest", "state", "announce", "confirm":
+		"find", "report", "estimate", "indicate", "suggest", "state", "announce", "confirm",
+		"ask", "wonder", "reply", "answer", "respond":
 		return true
 	}
 	return false
@@ -116,7 +117,22 @@ func stanceVerb(l string) bool {
 		// the attacks", "pointed to the polls".
 		"talk", "discuss", "refer", "point", "mention", "cite", "list", "identify", "remind",
 		// Views: "sees him as", "remembers the war".
-		"see", "view", "feel", "remember", "agree":
+		"see", "view", "feel", "remember", "agree",
+		// Rarer verbs of saying, judging and regarding, each measured
+		// on news annotations (most of their uses with an object or a
+		// clause are annotated): "reaffirmed his support", "outlined
+		// a plan", "scoffed at the idea", "considers him a threat".
+		"reaffirm", "reiterate", "restate", "stress", "emphasize", "underscore", "articulate",
+		"outline", "specify", "recite", "quote", "paraphrase", "parrot", "utter", "issue",
+		"publish", "retweet", "document", "revisit", "reprise", "shout", "yell", "preach",
+		"lecture", "plead", "exhort", "pitch", "trumpet", "herald", "vouch", "charge",
+		"attribute", "name", "frame", "paint", "liken", "single", "spotlight", "downplay",
+		"disavow", "repudiate", "contradict", "disagree", "resist", "restrict", "authorize",
+		"apologize", "scoff", "taunt", "tease", "jab", "spar", "bash", "trash", "smear", "assail",
+		"savage", "pummel", "lash", "berate", "castigate", "excoriate", "reprimand", "deride",
+		"disparage", "belittle", "demean", "demonize", "satirize", "bemoan", "relish", "gloat",
+		"admire", "despise", "dislike", "resent", "recognize", "understand", "consider", "regard",
+		"judge", "interpret", "imagine", "foresee", "contemplate", "ponder", "muse", "mull", "posit":
 		return true
 	}
 	return false
