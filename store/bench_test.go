@@ -12,6 +12,7 @@ import (
 
 	"github.com/sitrep/sitrep/doc"
 	"github.com/sitrep/sitrep/event"
+	"github.com/sitrep/sitrep/internal/pgtest"
 )
 
 // genDoc returns a generated document shaped like sitrep's output on wire
@@ -112,6 +113,23 @@ func ptrF(f float64) *float64 { return &f }
 //
 // and read events/s.
 func BenchmarkPutEvents(b *testing.B) {
+	benchPut(b, func(b *testing.B) (*DB, error) {
+		return OpenSQLite(context.Background(), filepath.Join(b.TempDir(), "bench.db"))
+	})
+}
+
+// BenchmarkPostgresPut is BenchmarkPutEvents on PostgreSQL, in a new
+// schema of the database of $SITREP_TEST_POSTGRES (skipped when it is
+// unset):
+//
+//	.ci/with-postgres go test -run XXX -bench PostgresPut/wire -benchtime 1430x ./store
+func BenchmarkPostgresPut(b *testing.B) {
+	benchPut(b, func(b *testing.B) (*DB, error) { return OpenPostgres(context.Background(), pgtest.DSN(b)) })
+}
+
+// benchPut runs the put benchmarks on the store open returns, a new one
+// for each.
+func benchPut(b *testing.B, open func(b *testing.B) (*DB, error)) {
 	const docsPerBatch = 100
 	gens := []struct {
 		name string
@@ -123,7 +141,7 @@ func BenchmarkPutEvents(b *testing.B) {
 	for _, g := range gens {
 		b.Run(g.name, func(b *testing.B) {
 			ctx := context.Background()
-			s, err := OpenSQLite(ctx, filepath.Join(b.TempDir(), "bench.db"))
+			s, err := open(b)
 			if err != nil {
 				b.Fatal(err)
 			}

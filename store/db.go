@@ -5,13 +5,14 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
 	"github.com/sitrep/sitrep/event"
 )
 
-// DB is a Store over a SQL database (SQLite today). It is safe for
+// DB is a Store over a SQL database, SQLite or PostgreSQL. It is safe for
 // concurrent use.
 type DB struct {
 	db   *sql.DB
@@ -154,10 +155,11 @@ func (s *DB) insert(ctx context.Context, tx *sql.Tx, r *rows) error {
 	return nil
 }
 
-// insertDocSQL inserts a document unless its hash is stored.
-const insertDocSQL = `INSERT INTO documents (id, hash, doc_id, source, url, outlet, title, published,
+// insertDocSQL inserts a document unless its hash is stored, and returns
+// the id the database gave it (no row when it was stored).
+const insertDocSQL = `INSERT INTO documents (hash, doc_id, source, url, outlet, title, published,
 	dateline_start, dateline_end, body_start, text, ingested)
-	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (hash) DO NOTHING`
+	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (hash) DO NOTHING RETURNING id`
 
 // Put stores docs in one transaction; see Store. Documents are inserted
 // one by one (a stored hash skips one); their sentences, mentions, events
@@ -179,36 +181,50 @@ func (s *DB) Put(ctx context.Context, docs []Document) (res PutResult, err error
 			res = PutResult{}
 		}
 	}()
-	nextDoc, err := s.d.nextID(ctx, tx, "documents")
-	if err != nil {
-		return res, fmt.Errorf("put: %w", err)
-	}
-	nextEvent, err := s.d.nextID(ctx, tx, "events")
-	if err != nil {
-		return res, fmt.Errorf("put: %w", err)
-	}
 	insDoc, err := tx.PrepareContext(ctx, s.d.rebind(insertDocSQL))
 	if err != nil {
 		return res, fmt.Errorf("put: prepare: %w", err)
 	}
 	defer insDoc.Close()
-	b := &putRows{sents: rows{t: sentencesTable}, mentions: rows{t: mentionsTable}, events: rows{t: eventsTable},
-		actors: rows{t: actorsTable}, sources: rows{t: sourcesTable}, links: rows{t: linksTable}}
+	type storedDoc struct {
+		id int64
+		d  *Document
+	}
+	var stored []storedDoc
 	now := time.Now().UTC()
+	// Documents go in in the order of their hashes, the same in every
+	// transaction: two writers putting the same documents in other orders
+	// would otherwise each wait for the other's uncommitted row
+	// (PostgreSQL; SQLite lets one writer in at a time).
+	order := make([]int, len(docs))
+	hashes := make([]string, len(docs))
 	for i := range docs {
+		order[i], hashes[i] = i, Hash(&docs[i].Doc.Article)
+	}
+	slices.SortStableFunc(order, func(i, j int) int { return strings.Compare(hashes[i], hashes[j]) })
+	for _, i := range order {
 		d := &docs[i]
-		stored, err := putDoc(ctx, insDoc, nextDoc, d, now)
+		id, ok, err := putDoc(ctx, insDoc, d, hashes[i], now)
 		if err != nil {
 			return res, fmt.Errorf("put %s: %w", docName(d), err)
 		}
-		if !stored {
+		if !ok {
 			res.Skipped++
 			continue
 		}
-		b.add(nextDoc, &nextEvent, d)
-		nextDoc++
+		stored = append(stored, storedDoc{id, d})
 		res.Stored++
 		res.Events += len(d.Events)
+	}
+	eventIDs, err := s.d.ids(ctx, tx, "events", res.Events)
+	if err != nil {
+		return res, fmt.Errorf("put: %w", err)
+	}
+	b := &putRows{sents: rows{t: sentencesTable}, mentions: rows{t: mentionsTable}, events: rows{t: eventsTable},
+		actors: rows{t: actorsTable}, sources: rows{t: sourcesTable}, links: rows{t: linksTable}}
+	for _, sd := range stored {
+		b.add(sd.id, eventIDs[:len(sd.d.Events)], sd.d)
+		eventIDs = eventIDs[len(sd.d.Events):]
 	}
 	for _, r := range []*rows{&b.sents, &b.mentions, &b.events, &b.actors, &b.sources, &b.links} {
 		if err := s.insert(ctx, tx, r); err != nil {
@@ -232,9 +248,10 @@ func docName(d *Document) string {
 	return "document " + d.Doc.ID
 }
 
-// putDoc inserts the documents row of d with id docID unless its hash is
-// stored; it reports whether it did.
-func putDoc(ctx context.Context, ins *sql.Stmt, docID int64, d *Document, now time.Time) (bool, error) {
+// putDoc inserts the documents row of d, whose content hash is hash,
+// unless the hash is stored; it returns the row's id and whether it was
+// inserted.
+func putDoc(ctx context.Context, ins *sql.Stmt, d *Document, hash string, now time.Time) (int64, bool, error) {
 	a := &d.Doc.Article
 	ingested := d.Ingested
 	if ingested.IsZero() {
@@ -244,16 +261,16 @@ func putDoc(ctx context.Context, ins *sql.Stmt, docID int64, d *Document, now ti
 	if !a.Published.IsZero() {
 		published = a.Published.Format(time.RFC3339Nano)
 	}
-	r, err := ins.ExecContext(ctx, docID, Hash(a), a.ID, null(a.Source), null(a.URL), null(a.Outlet), null(a.Title),
-		published, a.Dateline.Start, a.Dateline.End, a.BodyStart, a.Text, ingested.UTC().Format(time.RFC3339Nano))
-	if err != nil {
-		return false, fmt.Errorf("insert document: %w", err)
+	var id int64
+	err := ins.QueryRowContext(ctx, hash, a.ID, null(a.Source), null(a.URL), null(a.Outlet), null(a.Title),
+		published, a.Dateline.Start, a.Dateline.End, a.BodyStart, a.Text, ingested.UTC().Format(time.RFC3339Nano)).Scan(&id)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		return 0, false, nil
+	case err != nil:
+		return 0, false, fmt.Errorf("insert document: %w", err)
 	}
-	n, err := r.RowsAffected()
-	if err != nil {
-		return false, fmt.Errorf("insert document: %w", err)
-	}
-	return n == 1, nil
+	return id, true, nil
 }
 
 // putRows collects the rows of the stored documents of one Put.
@@ -262,8 +279,8 @@ type putRows struct {
 }
 
 // add adds the sentences, mentions and events of d, stored as docID; its
-// events get ids from *nextEvent on.
-func (b *putRows) add(docID int64, nextEvent *int64, d *Document) {
+// events get the ids eventIDs, in order.
+func (b *putRows) add(docID int64, eventIDs []int64, d *Document) {
 	for i, se := range d.Doc.Sentences {
 		b.sents.add(docID, i, se.Start, se.End, se.Text)
 	}
@@ -279,8 +296,7 @@ func (b *putRows) add(docID int64, nextEvent *int64, d *Document) {
 			null(m.Sector), null(m.Name), null(m.ID), null(m.Via), null(m.Type), ante, lat, lon)
 	}
 	for i := range d.Events {
-		b.addEvent(*nextEvent, docID, i, d, &d.Events[i])
-		*nextEvent++
+		b.addEvent(eventIDs[i], docID, i, d, &d.Events[i])
 	}
 }
 

@@ -10,8 +10,10 @@ import (
 
 // A migration is one step of the schema: the statements that take a
 // database from version Version-1 to Version. Statements are written in
-// the SQL that SQLite and PostgreSQL share; "{{id}}" stands for the
-// dialect's auto-assigned 64-bit integer primary key column type.
+// the SQL that SQLite and PostgreSQL share (types TEXT, INTEGER, BIGINT,
+// DOUBLE PRECISION, BOOLEAN); "{{id}}" stands for the dialect's
+// auto-assigned 64-bit integer primary key column type and
+// "{{without_rowid}}" for SQLite's WITHOUT ROWID.
 type migration struct {
 	Version int
 	Name    string
@@ -163,7 +165,7 @@ func migrations() []migration {
 // step leaves the database at the previous version. A database newer than
 // steps is an error.
 func migrate(ctx context.Context, db *sql.DB, d *dialect, steps []migration) error {
-	if _, err := db.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)`); err != nil {
+	if err := createVersionTable(ctx, db, d); err != nil {
 		return fmt.Errorf("create schema_version: %w", err)
 	}
 	latest := 0
@@ -190,6 +192,28 @@ func migrate(ctx context.Context, db *sql.DB, d *dialect, steps []migration) err
 	return nil
 }
 
+// createVersionTable creates the schema_version table unless it exists.
+func createVersionTable(ctx context.Context, db *sql.DB, d *dialect) (err error) {
+	tx, err := db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if err != nil {
+			err = errors.Join(err, rollback(tx))
+		}
+	}()
+	if d.lockSchema != "" {
+		if _, err := tx.ExecContext(ctx, d.lockSchema); err != nil {
+			return err
+		}
+	}
+	if _, err := tx.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)`); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+
 // version returns the schema version recorded in db, 0 for a new one.
 func version(ctx context.Context, db *sql.DB) (int, error) {
 	var v sql.NullInt64
@@ -200,8 +224,9 @@ func version(ctx context.Context, db *sql.DB) (int, error) {
 }
 
 // apply runs the statements of m and records its version in one
-// transaction. The version is checked again inside it, so two processes
-// opening a new file at once do not both apply m.
+// transaction. The version is checked again inside it, after the
+// dialect's schema lock, so two processes opening a new database at once
+// do not both apply m.
 func apply(ctx context.Context, db *sql.DB, d *dialect, m migration) (err error) {
 	tx, err := db.BeginTx(ctx, nil)
 	if err != nil {
@@ -212,6 +237,11 @@ func apply(ctx context.Context, db *sql.DB, d *dialect, m migration) (err error)
 			err = errors.Join(err, rollback(tx))
 		}
 	}()
+	if d.lockSchema != "" {
+		if _, err := tx.ExecContext(ctx, d.lockSchema); err != nil {
+			return err
+		}
+	}
 	var v sql.NullInt64
 	if err := tx.QueryRowContext(ctx, `SELECT MAX(version) FROM schema_version`).Scan(&v); err != nil {
 		return err

@@ -7,55 +7,31 @@ import (
 	"fmt"
 	"net/url"
 	"strings"
+	"time"
 
-	_ "modernc.org/sqlite" // registers the "sqlite" database/sql driver
+	"modernc.org/sqlite" // registers the "sqlite" database/sql driver
+	sqlite3 "modernc.org/sqlite/lib"
 )
 
-// dialect holds what differs between the SQL backends; the schema and the
-// queries are otherwise shared.
-type dialect struct {
-	// name names the backend in messages.
-	name string
-	// idColumn is the type of an auto-assigned 64-bit integer primary key.
-	idColumn string
-	// withoutRowid ends the CREATE TABLE of a table whose primary key is
-	// its storage order (SQLite's WITHOUT ROWID: one b-tree, not two).
-	withoutRowid string
-	// placeholder returns the n-th (from 1) bind parameter; queries are
-	// written with "?".
-	placeholder func(n int) string
-}
-
-// sqliteDialect is SQLite's: INTEGER PRIMARY KEY is the row id.
+// sqliteDialect is SQLite's: INTEGER PRIMARY KEY is the row id, and ids
+// follow the largest stored: a writing transaction holds the write lock
+// from its start (_txlock=immediate), so no other writer takes the same.
 var sqliteDialect = &dialect{
 	name:         "sqlite",
 	idColumn:     "INTEGER PRIMARY KEY",
 	withoutRowid: " WITHOUT ROWID",
 	placeholder:  func(int) string { return "?" },
-}
-
-// ddl returns the schema statement s for d.
-func (d *dialect) ddl(s string) string {
-	return strings.NewReplacer("{{id}}", d.idColumn, "{{without_rowid}}", d.withoutRowid).Replace(s)
-}
-
-// rebind rewrites the "?" bind parameters of q for d (PostgreSQL numbers
-// them: $1, $2, ...). q must not hold a "?" inside a string literal.
-func (d *dialect) rebind(q string) string {
-	if !strings.Contains(q, "?") {
-		return q
-	}
-	var b strings.Builder
-	n := 0
-	for _, r := range q {
-		if r == '?' {
-			n++
-			b.WriteString(d.placeholder(n))
-			continue
+	ids: func(ctx context.Context, tx *sql.Tx, table string, n int) ([]int64, error) {
+		var first int64
+		if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(id), 0) + 1 FROM `+table).Scan(&first); err != nil {
+			return nil, fmt.Errorf("next %s id: %w", table, err)
 		}
-		b.WriteRune(r)
-	}
-	return b.String()
+		ids := make([]int64, n)
+		for i := range ids {
+			ids[i] = first + int64(i)
+		}
+		return ids, nil
+	},
 }
 
 // sqliteParams are the connection settings: writes take the write lock
@@ -97,6 +73,10 @@ func openSQLite(ctx context.Context, path string, steps []migration) (*DB, error
 		return nil, fmt.Errorf("open store %s: %w", path, err)
 	}
 	s := &DB{db: db, d: sqliteDialect, name: path}
+	if err := connectSQLite(ctx, db); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open store %s: %w", path, err)
+	}
 	if err := migrate(ctx, db, s.d, steps); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("open store %s: %w", path, err)
@@ -104,14 +84,24 @@ func openSQLite(ctx context.Context, path string, steps []migration) (*DB, error
 	return s, nil
 }
 
-// nextID returns the first free id of table (its "id" column) for the
-// rows a transaction inserts. In SQLite the transaction holds the write
-// lock from its start (_txlock=immediate), so no other writer takes the
-// same ids; PostgreSQL will draw them from the table's sequence.
-func (d *dialect) nextID(ctx context.Context, tx *sql.Tx, table string) (int64, error) {
-	var id int64
-	if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(id), 0) + 1 FROM `+table).Scan(&id); err != nil {
-		return 0, fmt.Errorf("next %s id: %w", table, err)
+// connectSQLite makes the first connection to db. Two processes opening
+// a new file at once both switch it to WAL mode as they connect, and the
+// one that finds the other doing it gets SQLITE_BUSY at once, without
+// waiting for the busy timeout: it tries again, for up to 10 s.
+func connectSQLite(ctx context.Context, db *sql.DB) error {
+	deadline := time.Now().Add(10 * time.Second)
+	wait := time.Millisecond
+	for {
+		err := db.PingContext(ctx)
+		var se *sqlite.Error
+		if err == nil || !errors.As(err, &se) || se.Code()&0xff != sqlite3.SQLITE_BUSY || time.Now().After(deadline) {
+			return err
+		}
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(wait):
+		}
+		wait = min(2*wait, 100*time.Millisecond)
 	}
-	return id, nil
 }

@@ -12,8 +12,9 @@
 // The schema is versioned: Open creates it on first use and applies the
 // migrations a file lacks, in order, each in a transaction. The SQL is kept
 // to what SQLite and PostgreSQL share (the backend differences are in a
-// dialect value), so one schema and one set of queries serve both; SQLite
-// (the pure-Go driver modernc.org/sqlite, no cgo) is the backend today.
+// dialect value), so one schema and one set of queries serve both backends:
+// SQLite through the pure-Go driver modernc.org/sqlite (no cgo), the
+// default, and PostgreSQL through pgx's database/sql driver.
 package store
 
 import (
@@ -134,17 +135,20 @@ func (d *Document) Validate() error {
 }
 
 // Open opens the store named by dsn, creating and migrating it as needed:
-// a file path (or "file:PATH") opens a SQLite database, created on first
-// use. PostgreSQL URLs ("postgres://...") are reserved for the PostgreSQL
-// backend, which is not built yet.
+// a PostgreSQL URL ("postgres://..." or "postgresql://...") opens that
+// database (OpenPostgres); anything else is a file path (or "file:PATH")
+// and opens a SQLite database, created on first use (OpenSQLite).
 func Open(ctx context.Context, dsn string) (Store, error) {
+	var s *DB
+	var err error
 	switch {
 	case dsn == "":
 		return nil, errors.New("open store: empty database name")
-	case strings.HasPrefix(dsn, "postgres://"), strings.HasPrefix(dsn, "postgresql://"):
-		return nil, fmt.Errorf("open store %s: the PostgreSQL backend is not built yet", redact(dsn))
+	case isPostgres(dsn):
+		s, err = OpenPostgres(ctx, dsn)
+	default:
+		s, err = OpenSQLite(ctx, strings.TrimPrefix(dsn, "file:"))
 	}
-	s, err := OpenSQLite(ctx, strings.TrimPrefix(dsn, "file:"))
 	if err != nil {
 		return nil, err
 	}

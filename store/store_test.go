@@ -5,12 +5,15 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
 	"github.com/sitrep/sitrep/doc"
 	"github.com/sitrep/sitrep/event"
+	"github.com/sitrep/sitrep/internal/pgtest"
 )
 
 func ptr[T any](v T) *T { return &v }
@@ -91,20 +94,48 @@ func jsonLines(t *testing.T, recs []event.Record) string {
 	return b.String()
 }
 
-func openTemp(t *testing.T) (*DB, string) {
+// A backend is a database the tests run against: SQLite always,
+// PostgreSQL when $SITREP_TEST_POSTGRES names a server (pgtest).
+type backend struct {
+	name string
+	// fresh returns the name of a new, empty database, removed when t ends.
+	fresh func(t testing.TB) string
+	// open opens the database name with the migrations steps.
+	open func(ctx context.Context, name string, steps []migration) (*DB, error)
+	// tableSQL counts the tables named by its parameter.
+	tableSQL string
+}
+
+var backends = []backend{
+	{"sqlite", func(t testing.TB) string { return filepath.Join(t.TempDir(), "sitrep.db") }, openSQLite,
+		`SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = ?`},
+	{"postgres", pgtest.DSN, openPostgres,
+		`SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = $1`},
+}
+
+// eachBackend runs f as a subtest for each backend.
+func eachBackend(t *testing.T, f func(t *testing.T, b backend)) {
+	for _, b := range backends {
+		t.Run(b.name, func(t *testing.T) { f(t, b) })
+	}
+}
+
+// openFresh opens a new, empty database of b, closed when t ends.
+func openFresh(t *testing.T, b backend) *DB {
 	t.Helper()
-	path := filepath.Join(t.TempDir(), "sitrep.db")
-	s, err := OpenSQLite(context.Background(), path)
+	s, err := b.open(context.Background(), b.fresh(t), migrations())
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { s.Close() })
-	return s, path
+	return s
 }
 
-func TestRoundTrip(t *testing.T) {
+func TestRoundTrip(t *testing.T) { eachBackend(t, testRoundTrip) }
+
+func testRoundTrip(t *testing.T, b backend) {
 	ctx := context.Background()
-	s, _ := openTemp(t)
+	s := openFresh(t, b)
 	batch := []Document{testDoc("a", 8), testDoc("b", 1), testDoc("c", 0)}
 	res, err := s.Put(ctx, batch)
 	if err != nil {
@@ -147,9 +178,11 @@ func TestRoundTrip(t *testing.T) {
 
 // TestIdempotent puts the same documents twice, and a batch holding one
 // twice: nothing changes the second time.
-func TestIdempotent(t *testing.T) {
+func TestIdempotent(t *testing.T) { eachBackend(t, testIdempotent) }
+
+func testIdempotent(t *testing.T, be backend) {
 	ctx := context.Background()
-	s, _ := openTemp(t)
+	s := openFresh(t, be)
 	a, b := testDoc("a", 3), testDoc("b", 2)
 	tests := []struct {
 		name  string
@@ -183,9 +216,11 @@ func TestIdempotent(t *testing.T) {
 
 // TestBadBatch: a document that cannot be stored fails its batch, naming
 // it, and nothing of the batch is stored.
-func TestBadBatch(t *testing.T) {
+func TestBadBatch(t *testing.T) { eachBackend(t, testBadBatch) }
+
+func testBadBatch(t *testing.T, b backend) {
 	ctx := context.Background()
-	s, _ := openTemp(t)
+	s := openFresh(t, b)
 	bad := []struct {
 		name string
 		edit func(d *Document)
@@ -240,7 +275,9 @@ func TestHash(t *testing.T) {
 	}
 }
 
-func TestMigrations(t *testing.T) {
+func TestMigrations(t *testing.T) { eachBackend(t, testMigrations) }
+
+func testMigrations(t *testing.T, b backend) {
 	ctx := context.Background()
 	latest := len(migrations())
 	extra := append(migrations(), migration{Version: latest + 1, Name: "test: a note per document",
@@ -248,9 +285,9 @@ func TestMigrations(t *testing.T) {
 	broken := append(migrations(), migration{Version: latest + 1, Name: "test: broken",
 		Stmts: []string{`CREATE TABLE half (a INTEGER)`, `THIS IS NOT SQL`}})
 
-	path := filepath.Join(t.TempDir(), "m.db")
-	// An empty file (created on first use) gets the whole schema.
-	s, err := OpenSQLite(ctx, path)
+	path := b.fresh(t)
+	// An empty database (a file created on first use) gets the whole schema.
+	s, err := b.open(ctx, path, migrations())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -275,12 +312,12 @@ func TestMigrations(t *testing.T) {
 		{"older sitrep", migrations(), latest + 1, "schema version 2 is newer than this sitrep knows (1)"},
 	}
 	for _, st := range steps {
-		s, err := openSQLite(ctx, path, st.steps)
+		s, err := b.open(ctx, path, st.steps)
 		if st.err != "" {
 			if err == nil || !strings.Contains(err.Error(), st.err) {
 				t.Fatalf("%s: err = %v, want %q", st.name, err, st.err)
 			}
-			s, err = openSQLite(ctx, path, extra[:st.version])
+			s, err = b.open(ctx, path, extra[:st.version])
 			if err != nil {
 				t.Fatalf("%s: %v", st.name, err)
 			}
@@ -291,7 +328,7 @@ func TestMigrations(t *testing.T) {
 			t.Errorf("%s: version %d, %v; want %d", st.name, v, err, st.version)
 		}
 		var n int
-		if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM sqlite_master WHERE name = 'half'`).Scan(&n); err != nil || n != 0 {
+		if err := s.db.QueryRowContext(ctx, b.tableSQL, "half").Scan(&n); err != nil || n != 0 {
 			t.Errorf("%s: the failed step left table half (%d, %v)", st.name, n, err)
 		}
 		// Nothing stored is lost.
@@ -308,7 +345,10 @@ func TestOpen(t *testing.T) {
 		dsn, err string
 	}{
 		{"", "empty database name"},
-		{"postgres://me:secret@db/sitrep", "postgres://me:xxxxx@db/sitrep: the PostgreSQL backend is not built yet"},
+		// Nothing listens on port 1: the error names the server, not the password.
+		{"postgres://me:secret@127.0.0.1:1/sitrep?connect_timeout=5", "open store postgres://me:xxxxx@127.0.0.1:1/sitrep?connect_timeout=5: connect: "},
+		{"postgresql://me:s%65cret@127.0.0.1:1/sitrep", "open store postgresql://me:xxxxx@127.0.0.1:1/sitrep: connect: "},
+		{"postgres://me:secret@db:port/sitrep", "open store postgres://me:xxxxx@db:port/sitrep"},
 		{"a?b.db", "must not contain"},
 		{filepath.Join(t.TempDir(), "no", "such", "dir.db"), "open store"},
 	}
@@ -330,5 +370,78 @@ func TestOpen(t *testing.T) {
 	s.Close()
 	if _, err := os.Stat(path); err != nil {
 		t.Fatal(err)
+	}
+	// A PostgreSQL URL opens the PostgreSQL backend.
+	t.Run("postgres", func(t *testing.T) {
+		s, err := Open(ctx, pgtest.DSN(t))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer s.Close()
+		if d := s.(*DB).d; d != postgresDialect {
+			t.Errorf("dialect %s, want postgres", d.name)
+		}
+	})
+}
+
+// TestConcurrent opens a new database from several goroutines at once
+// (they migrate it one after the other), then puts overlapping batches
+// from all of them: every document is stored once, with its events under
+// ids nobody else took.
+func TestConcurrent(t *testing.T) { eachBackend(t, testConcurrent) }
+
+func testConcurrent(t *testing.T, b backend) {
+	ctx := context.Background()
+	name := b.fresh(t)
+	const n = 4
+	stores := make([]*DB, n)
+	errs := make([]error, n)
+	var wg sync.WaitGroup
+	for i := range n {
+		wg.Go(func() { stores[i], errs[i] = b.open(ctx, name, migrations()) })
+	}
+	wg.Wait()
+	for i, err := range errs {
+		if err != nil {
+			t.Fatalf("open %d: %v", i, err)
+		}
+		defer stores[i].Close()
+	}
+	for i := range n {
+		wg.Go(func() {
+			// Each puts its own document and the shared ones, in two
+			// orders.
+			batch := []Document{testDoc(fmt.Sprint("own", i), 3), testDoc("shared1", 2), testDoc("shared2", 1)}
+			if i%2 == 1 {
+				slices.Reverse(batch)
+			}
+			_, errs[i] = stores[i].Put(ctx, batch)
+		})
+	}
+	wg.Wait()
+	for i, err := range errs {
+		if err != nil {
+			t.Fatalf("put %d: %v", i, err)
+		}
+	}
+	s := stores[0]
+	if v, err := s.Version(ctx); err != nil || v != len(migrations()) {
+		t.Errorf("version %d, %v", v, err)
+	}
+	c, err := s.Counts(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Documents != n+2 || c.Events != 3*n+3 {
+		t.Errorf("counts %+v, want %d documents and %d events", c, n+2, 3*n+3)
+	}
+	for _, d := range []Document{testDoc("own2", 3), testDoc("shared1", 2)} {
+		got, err := s.Events(ctx, Hash(&d.Doc.Article))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if g, w := jsonLines(t, got), jsonLines(t, d.Events); g != w {
+			t.Errorf("document %s read back:\n%s\nwant:\n%s", d.Doc.ID, g, w)
+		}
 	}
 }

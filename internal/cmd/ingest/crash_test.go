@@ -105,10 +105,13 @@ func TestCrash(t *testing.T) {
 	if testing.Short() {
 		t.Skip("starts three ingests")
 	}
+	eachStore(t, testCrash)
+}
+
+func testCrash(t *testing.T, fresh func(string) string) {
 	const n = 400
 	in := genInput(t, n)
-	dir := t.TempDir()
-	crashed, clean := filepath.Join(dir, "crashed.db"), filepath.Join(dir, "clean.db")
+	crashed, clean := fresh("crashed"), fresh("clean")
 
 	// The first run is killed at a random moment after its fifth batch
 	// line, while it goes on parsing, coding and storing the next batches.

@@ -49,7 +49,7 @@ type Options struct {
 	Inputs []string
 	// KBDirs are user knowledge base directories (--kb), applied in order.
 	KBDirs []string
-	// DB names the store: a SQLite file path.
+	// DB names the store: a SQLite file path or a PostgreSQL URL.
 	DB string
 	// Batch is the number of documents stored per transaction.
 	Batch int
@@ -64,20 +64,22 @@ func NewCmd(f *cmdutil.Factory, runF func(context.Context, *Options) error) *cmd
 		Open: store.Open, Now: time.Now}
 	opts.LoadKB = func() (*kb.KB, error) { return kb.LoadDirs(opts.KBDirs...) }
 	fs := cmdutil.NewFlagSet("ingest")
-	fs.StringVar(&opts.DB, "db", DefaultDB, "the event store: a SQLite `file`, created on first use")
+	fs.StringVar(&opts.DB, "db", DefaultDB, "the event store: a SQLite `file`, created on first use, or a postgres:// URL")
 	fs.IntVar(&opts.Batch, "batch", 100, "documents stored per transaction")
 	fs.IntVar(&opts.Workers, "workers", 0, "number of parallel workers (0: GOMAXPROCS)")
 	fs.Var(cmdutil.StringList{Values: &opts.KBDirs}, "kb", "add or override knowledge base entries from the TSV files in `DIR` (repeatable)")
 	return &cmdutil.Command{
 		Name:  "ingest",
 		Short: "Code the events of articles and store them in the event store",
-		Usage: "sitrep ingest [--db FILE] [--batch N] [--kb DIR] [inputs...]",
+		Usage: "sitrep ingest [--db FILE|URL] [--batch N] [--kb DIR] [inputs...]",
 		Long: `Read articles (plain text, HTML, JSON Lines, RSS or Atom; files, directories,
 URLs, or "-" for standard input, the default), code their events as
 "sitrep extract" does, and store each document with its sentences, actor and
 place mentions and event records (actors, attribution chains, links) in the
 event store: a SQLite file, sitrep.db in the current directory unless --db
-says otherwise, created on first use.
+says otherwise, created on first use; or, when --db is a PostgreSQL URL
+(postgres://user:password@host:port/database), that database, whose tables
+are created on first use in the session's current schema.
 
 A document's identity is the SHA-256 of its text, title, outlet and URL: a
 document already stored is skipped before it is parsed, so ingesting the same

@@ -18,6 +18,7 @@ import (
 	"github.com/sitrep/sitrep/internal/cmd/cmdtest"
 	"github.com/sitrep/sitrep/internal/cmd/cmdutil"
 	"github.com/sitrep/sitrep/internal/cmd/extract"
+	"github.com/sitrep/sitrep/internal/pgtest"
 	"github.com/sitrep/sitrep/models"
 	"github.com/sitrep/sitrep/pipeline"
 	"github.com/sitrep/sitrep/store"
@@ -102,11 +103,27 @@ func counts(t *testing.T, db string) store.Counts {
 	return c
 }
 
+// eachStore runs f as a subtest for each backend of the store: a SQLite
+// file always, a PostgreSQL schema when $SITREP_TEST_POSTGRES names a
+// database (pgtest: the test fails under CI=true without it). fresh returns
+// the --db value of a new, empty store; name tells a test's stores apart.
+func eachStore(t *testing.T, f func(t *testing.T, fresh func(name string) string)) {
+	t.Run("sqlite", func(t *testing.T) {
+		dir := t.TempDir()
+		f(t, func(name string) string { return filepath.Join(dir, name+".db") })
+	})
+	t.Run("postgres", func(t *testing.T) {
+		f(t, func(string) string { return pgtest.DSN(t) })
+	})
+}
+
 // TestIngest stores documents, reads their events back equal to what
 // extract prints, and ingests again: nothing changes.
-func TestIngest(t *testing.T) {
+func TestIngest(t *testing.T) { eachStore(t, testIngest) }
+
+func testIngest(t *testing.T, fresh func(string) string) {
 	p := pipe(t)
-	db := filepath.Join(t.TempDir(), "s.db")
+	db := fresh("s")
 	want := extracted(t, p, "a.txt", "b.txt", "c.txt")
 	if len(want["b"]) == 0 || len(want["b"][0].Links) != 1 {
 		t.Fatalf("extract gives no cross-document link: %+v", want["b"])
