@@ -69,6 +69,48 @@ func TestFind(t *testing.T) {
 		hedged               bool
 	}{
 		{
+			name:   "spoke about",
+			text:   "Richards also spoke about the case before the Supreme Court.",
+			probe:  "Supreme",
+			source: "Richards", cue: "spoke", content: "the case before the Supreme Court",
+		},
+		{
+			name:   "talks about how",
+			text:   "Perez talks about how he grew up in Buffalo.",
+			probe:  "Buffalo",
+			source: "Perez", cue: "talks", content: "how he grew up in Buffalo",
+		},
+		{
+			name:   "said after a quotation, parsed as a modifier of the name",
+			text:   "''It's not going to be easy for Marco Rubio to do it,'' said Representative Peter T. King of New York, who endorsed Mr. Rubio on Tuesday.",
+			probe:  "easy",
+			source: "Peter T. King", cue: "said", content: "It's not going to be easy",
+		},
+		{
+			name:   "participle before a quotation after a colon",
+			text:   "Republican presidential candidate Donald Trump quickly took to Twitter, writing: \"Another horrific attack, this time in Nice, France.\"",
+			probe:  "horrific",
+			source: "Donald Trump", cue: "writing", content: "Another horrific attack",
+		},
+		{
+			name:   "by saying before a quotation",
+			text:   "The Republican candidate appeared to assert his leadership plans by saying, \"I am trying to save lives.\"",
+			probe:  "lives",
+			source: "The Republican candidate", cue: "saying", content: "I am trying to save lives",
+		},
+		{
+			name:   "went on to say",
+			text:   "She went on to say that the plan would fail.",
+			probe:  "fail",
+			source: "She", cue: "say", content: "the plan would fail",
+		},
+		{
+			name:   "light verb with a noun cue only there",
+			text:   "Trump made a plea for the party to unite behind him.",
+			probe:  "unite",
+			source: "Trump", cue: "made a plea for", content: "the party to unite",
+		},
+		{
 			name:   "made it clear",
 			text:   "Davis made it clear that she did not view the comment in isolation.",
 			probe:  "view",

@@ -256,6 +256,8 @@ func (r *run) sentence(s *sent) {
 			r.verb(s, i)
 		case s.isVerb(i) && s.low[i] == "make":
 			r.makeClear(s, i)
+		case s.isVerb(i) && s.low[i] == "speak":
+			r.verb(s, i)
 		case seemVerb(s.low[i]) && (s.isVerb(i) || s.toks[i].UPOS == "AUX"):
 			r.seem(s, i)
 		case s.isVerb(i) && s.child(i, "ccomp") >= 0 && s.child(i, "nsubj") >= 0 && !linkVerb(s.low[i]):
@@ -276,7 +278,7 @@ func (r *run) sentence(s *sent) {
 		}
 	}
 	for i := range s.toks {
-		if s.toks[i].UPOS == "NOUN" && cueNoun(s.low[i]) && !r.taken(s, i) {
+		if s.toks[i].UPOS == "NOUN" && (cueNoun(s.low[i]) || lightNoun(s.low[i]) && s.lightObject(i)) && !r.taken(s, i) {
 			r.noun(s, i)
 		}
 	}
@@ -495,7 +497,21 @@ func (s *sent) citingMask(from int) []bool {
 // verb handles a cue verb.
 func (r *run) verb(s *sent, v int) {
 	rel := s.rel(v)
-	if rel == "amod" || rel == "compound" || s.infinitive(v) {
+	if rel == "amod" || rel == "compound" {
+		// "''...,'' said Representative King": the parser took the
+		// verb for a modifier of the name; only the words around it
+		// tell, when a quotation closes right before it.
+		if k := v - 1; k > 0 && isQuote(s.toks[k].Text) {
+			for k > 0 && isQuote(s.toks[k].Text) {
+				k--
+			}
+			if t := s.toks[k].Text; t == "," || t == "?" || t == "!" {
+				r.surface(s, v)
+			}
+		}
+		return
+	}
+	if s.infinitive(v) {
 		return
 	}
 	if r.surface(s, v) || r.quoted(s, v) || r.participle(s, v) {
@@ -595,6 +611,10 @@ func (r *run) verb(s *sent, v int) {
 			content = nil
 		}
 	}
+	if content == nil && s.low[v] == "speak" && !passive && src != nil && !s.conditional(v) && !r.quoted(s, v) && !s.describing(v, srcTok) {
+		// "spoke about the economy", "spoke out against the ban".
+		content, rule = s.speaksOf(v), "stance"
+	}
 	if content == nil && passive && src != nil && (stanceVerb(s.low[v]) || viewVerb(s.low[v])) && !s.conditional(v) {
 		// "was endorsed by the unions": the stance is on the subject.
 		if sb := s.child(v, "nsubj:pass"); sb >= 0 {
@@ -622,6 +642,10 @@ func (r *run) verb(s *sent, v int) {
 				content[k] = !src[k]
 			}
 		}
+	}
+	if content == nil && !passive && src != nil && speechVerb(s.low[v]) {
+		// "by saying, \"...\"", the quotation hung elsewhere.
+		content, rule = s.quoteAfter(v), "after"
 	}
 	if content == nil && !passive && src != nil && (speechVerb(s.low[v]) || cueVerb(s.low[v]) || stanceVerb(s.low[v])) && s.colonAfter(v) && s.idx+1 < len(r.d.Sentences) {
 		// "Cruz continued:" and what he said in the next sentence.
@@ -700,7 +724,8 @@ func (r *run) surface(s *sent, v int) bool {
 	if t := s.toks[v-1].Text; (t == "," || isQuote(t)) && v+1 < n && s.npWord(v+1) {
 		// "..., said X": X runs to the next comma.
 		srcLo, srcHi = v+1, v+1
-		for srcHi+1 < n && (s.npWord(srcHi+1) || s.joiner(srcHi+1)) {
+		for srcHi+1 < n && (s.npWord(srcHi+1) || s.joiner(srcHi+1) || s.low[srcHi+1] == "of" && srcHi+2 < n && s.npWord(srcHi+2) && capitalised(s.toks[srcHi+2].Text) && s.toks[srcHi].UPOS == "PROPN") {
+			// "Jason Gilbert of Cheyenne".
 			srcHi++
 		}
 		if srcHi+1 < n && s.toks[srcHi+1].Text != "," && s.toks[srcHi+1].Text != "." && !isQuote(s.toks[srcHi+1].Text) {
@@ -942,8 +967,9 @@ func (s *sent) stance(v int) []bool {
 		case "obj", "xcomp", "ccomp", "iobj":
 			in = s.subtree(k, in, nil)
 		case "advcl":
-			// "called for Trump to be banned".
-			if m := s.child(k, "mark"); m >= 0 && s.low[m] == "for" && m > v {
+			// "called for Trump to be banned", "talks about how she
+			// pushed", "warned against cutting".
+			if m := s.child(k, "mark"); m >= 0 && m > v && stancePrep(s.low[m]) {
 				in = s.subtree(k, in, nil)
 			}
 		case "obl", "obl:arg":
@@ -952,6 +978,26 @@ func (s *sent) stance(v int) []bool {
 				case "for", "on", "about", "against", "of", "over", "with", "to":
 					in = s.subtree(k, in, nil)
 				}
+			}
+		}
+	}
+	return in
+}
+
+// speaksOf marks what verb v ("speak") is about: its prepositional object
+// under "about", "of" or "against" ("spoke of his faith", "spoke out
+// against the ban"); nil when it has none ("spoke to reporters", "spoke on
+// condition of anonymity", "spoke for an hour").
+func (s *sent) speaksOf(v int) []bool {
+	var in []bool
+	for _, k := range s.kids[v] {
+		if s.brel(k) != "obl" && s.brel(k) != "advcl" || k < v {
+			continue
+		}
+		if c := s.child(k, "case", "mark"); c >= 0 && c > v {
+			switch s.low[c] {
+			case "about", "of", "against":
+				in = s.subtree(k, in, nil)
 			}
 		}
 	}
@@ -1002,7 +1048,7 @@ func (s *sent) infinitive(v int) bool {
 		return false
 	}
 	m := s.child(v, "mark")
-	if m < 0 || s.low[m] != "to" || s.likely(v) >= 0 {
+	if m < 0 || s.low[m] != "to" || s.likely(v) >= 0 || s.goesOn(v) {
 		return false
 	}
 	// The "to" is the verb's own ("to quickly say"), not one the parser
@@ -1016,6 +1062,21 @@ func (s *sent) infinitive(v int) bool {
 		}
 	}
 	return true
+}
+
+// goesOn reports whether verb v is the infinitive of "went on to say":
+// said, in the course of the same speech.
+func (s *sent) goesOn(v int) bool {
+	h := s.head(v)
+	if h < 0 || s.low[h] != "go" || s.brel(v) != "xcomp" || !speechVerb(s.low[v]) {
+		return false
+	}
+	for _, k := range s.kids[h] {
+		if (s.rel(k) == "compound:prt" || s.rel(k) == "advmod") && s.low[k] == "on" && k < v {
+			return true
+		}
+	}
+	return false
 }
 
 // personal reports whether token i is a first or second person pronoun.

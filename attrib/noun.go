@@ -137,7 +137,7 @@ func (s *sent) nounContent(n int) ([]bool, int) {
 			// "the claim that she sent no emails", parsed as a
 			// relative clause: "that" right after the noun opens
 			// what is claimed.
-			if k > n+1 && strings.EqualFold(s.toks[n+1].Text, "that") && s.head(n+1) == k && thatNoun(s.low[n]) {
+			if k > n+1 && strings.EqualFold(s.toks[n+1].Text, "that") && s.head(n+1) == k && (thatNoun(s.low[n]) || lightNoun(s.low[n])) {
 				return s.subtree(k, nil, nil), -1
 			}
 		}
@@ -203,6 +203,9 @@ func (r *run) participle(s *sent, v int) bool {
 	} else if content = s.thatClause(v); content == nil {
 		if speechVerb(s.low[v]) && !stanceVerb(s.low[v]) {
 			content = s.after(v, src)
+			if content == nil {
+				content = s.quoteAfter(v)
+			}
 		} else if stanceVerb(s.low[v]) && s.stance(v) != nil {
 			// What it is about runs to the end of its phrase ("citing
 			// the latest polls from Iowa").
@@ -224,4 +227,29 @@ func (r *run) participle(s *sent, v int) bool {
 	}
 	a.Chain = r.links(s, srcTok, cueWord, src)
 	return r.add(a) != nil
+}
+
+// quoteAfter marks the rest of the sentence when a quotation opens right
+// after verb v and a comma or colon ("saying, \"...\"", "writing: \"...\""),
+// however the parser hung it; nil otherwise.
+func (s *sent) quoteAfter(v int) []bool {
+	k := v + 1
+	if k < len(s.toks) && (s.toks[k].Text == "," || s.toks[k].Text == ":") {
+		k++
+	}
+	if k+1 >= len(s.toks) || !isQuote(s.toks[k].Text) {
+		return nil
+	}
+	in := make([]bool, len(s.toks))
+	for j := k; j < len(s.toks); j++ {
+		in[j] = true
+	}
+	return in
+}
+
+// lightObject reports whether noun n is the object of a light verb ("made
+// no mention of", "made a plea for").
+func (s *sent) lightObject(n int) bool {
+	h := s.head(n)
+	return h >= 0 && h < n && s.rel(n) == "obj" && lightVerb(s.low[h])
 }

@@ -1,6 +1,9 @@
 package attrib
 
-import "strings"
+import (
+	"strings"
+	"unicode"
+)
 
 // The word classes of the rules, as switches (no package-level tables).
 
@@ -411,4 +414,35 @@ func verbLemma(l, text string) string {
 		return t
 	}
 	return l
+}
+
+// stancePrep reports whether a preposition, marking a clause under a
+// stance verb, introduces what the stance is about ("called for Trump to
+// go", "talked about how she won", "warned against cutting").
+func stancePrep(l string) bool {
+	switch l {
+	case "for", "about", "against", "of", "over":
+		return true
+	}
+	return false
+}
+
+// lightNoun reports whether a noun lemma is a cue only as the object of a
+// light verb ("made no mention of", "made the observation that", "made a
+// plea for", "offered an apology to"); alone it is mostly no attribution.
+func lightNoun(l string) bool {
+	switch l {
+	case "mention", "observation", "plea", "apology", "joke", "reference", "pronouncement",
+		"overture", "pitch", "allegation", "accusation":
+		return true
+	}
+	return false
+}
+
+// capitalised reports whether a word begins with an upper-case letter.
+func capitalised(w string) bool {
+	for _, r := range w {
+		return unicode.IsUpper(r)
+	}
+	return false
 }
