@@ -702,3 +702,25 @@ func TestMistaggedVerb(t *testing.T) {
 		}
 	}
 }
+
+func TestCredit(t *testing.T) {
+	tests := []struct {
+		text, cue, source string
+	}{
+		{"“The talks have failed and nobody is listening to us.” ― Amal Haddad", "―", "Amal Haddad"},
+		{"“It’s a horrific comment to make, I mean it.” ― I know", "", ""},
+		{"‘Self-deportation’ ― I mean, it is horrific.", "", ""},
+	}
+	for _, tt := range tests {
+		d := parse(t, tt.text)
+		cue, source := "", ""
+		for _, a := range Find(d) {
+			if a.Rule == "credit" {
+				cue, source = spanText(d, a.Cue), spanText(d, a.Source)
+			}
+		}
+		if cue != tt.cue || source != tt.source {
+			t.Errorf("%q: credit cue %q source %q, want %q %q", tt.text, cue, source, tt.cue, tt.source)
+		}
+	}
+}

@@ -283,6 +283,7 @@ func (r *run) sentence(s *sent) {
 		}
 	}
 	r.headline(s)
+	r.credit(s)
 	for i := range s.toks {
 		if hedgeAdverb(s.low[i]) || hedgeAdverb(strings.ToLower(s.toks[i].Text)) {
 			r.hedge(s, i)
