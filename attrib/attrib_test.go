@@ -724,3 +724,17 @@ func TestCredit(t *testing.T) {
 		}
 	}
 }
+
+func TestStanceIsNoOuterReport(t *testing.T) {
+	d := parse(t, "The government proposed holding talks with Israel, according to a report by Axios citing five sources familiar with the matter.")
+	x := NewIndex(d, Find(d))
+	for tok, tk := range d.Tokens {
+		if tk.Text != "proposed" {
+			continue
+		}
+		e := x.Sourcing(0, tok)
+		if len(e.Chain) == 0 || e.Chain[0].Name != "Axios" {
+			t.Errorf("chain %+v, want Axios first", e.Chain)
+		}
+	}
+}

@@ -1404,6 +1404,12 @@ func (r *run) nest() {
 			if ai == bi || a.Content.Len() <= b.Content.Len() || !a.Covers(an.Start, an.End) {
 				continue
 			}
+			if stanceRule(a.Rule) && !stanceRule(b.Rule) {
+				// A stance is no one's report of what it contains: "Lebanon
+				// proposed talks, according to Axios" is on Axios's word,
+				// not Lebanon's.
+				continue
+			}
 			if outer == nil || a.Content.Len() < outer.Content.Len() {
 				outer = a
 			}
