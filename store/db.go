@@ -57,7 +57,7 @@ func (s *DB) Counts(ctx context.Context) (Counts, error) {
 	}{
 		{"documents", &c.Documents}, {"sentences", &c.Sentences}, {"mentions", &c.Mentions},
 		{"events", &c.Events}, {"event_actors", &c.Actors}, {"event_sources", &c.Sources},
-		{"event_links", &c.Links},
+		{"event_links", &c.Links}, {"merged_events", &c.Merged},
 	} {
 		if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM `+t.table).Scan(t.n); err != nil {
 			return Counts{}, fmt.Errorf("count %s: %w", t.table, err)
@@ -222,14 +222,20 @@ func (s *DB) Put(ctx context.Context, docs []Document) (res PutResult, err error
 	}
 	b := &putRows{sents: rows{t: sentencesTable}, mentions: rows{t: mentionsTable}, events: rows{t: eventsTable},
 		actors: rows{t: actorsTable}, sources: rows{t: sourcesTable}, links: rows{t: linksTable}}
+	var added []mergeItem
 	for _, sd := range stored {
-		b.add(sd.id, eventIDs[:len(sd.d.Events)], sd.d)
+		ids := eventIDs[:len(sd.d.Events)]
+		b.add(sd.id, ids, sd.d)
+		added = appendMergeItems(added, ids, sd.d)
 		eventIDs = eventIDs[len(sd.d.Events):]
 	}
 	for _, r := range []*rows{&b.sents, &b.mentions, &b.events, &b.actors, &b.sources, &b.links} {
 		if err := s.insert(ctx, tx, r); err != nil {
 			return res, fmt.Errorf("put: %w", err)
 		}
+	}
+	if err := s.merge(ctx, tx, added); err != nil {
+		return res, fmt.Errorf("put: merge: %w", err)
 	}
 	if err := tx.Commit(); err != nil {
 		return res, fmt.Errorf("put: commit: %w", err)

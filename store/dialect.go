@@ -25,6 +25,10 @@ type dialect struct {
 	// migrate it one after the other. (SQLite's transactions take the
 	// write lock as they begin, which does the same.)
 	lockSchema string
+	// lockKey, when set, takes a transaction-scoped lock named by its
+	// parameter: Put takes one per dyad it merges, so that two writers
+	// merge a dyad one after the other. (SQLite has one writer at a time.)
+	lockKey string
 	// ids returns n new ids of table (its "id" column) for the rows that
 	// tx inserts, in increasing order.
 	ids func(ctx context.Context, tx *sql.Tx, table string, n int) ([]int64, error)

@@ -156,6 +156,42 @@ func migrations() []migration {
 			){{without_rowid}}`,
 			`CREATE INDEX event_links_target ON event_links (target)`,
 		},
+	}, {
+		Version: 2,
+		Name:    "merged events and their members",
+		Stmts: []string{
+			// One real-world event reported by one or more event records
+			// (package merge): id is the hash of its earliest report;
+			// representative is that report; dyad, cameo_root and status are
+			// its members'; place is the country of those with one; the
+			// members' dates all allow [date_start, date_end];
+			// first_reported is the RFC 3339 publication time of the
+			// earliest report (NULL when unknown).
+			`CREATE TABLE merged_events (
+				id TEXT NOT NULL PRIMARY KEY,
+				representative BIGINT NOT NULL REFERENCES events (id) ON DELETE CASCADE,
+				dyad TEXT NOT NULL,
+				cameo_root TEXT,
+				status TEXT,
+				place TEXT,
+				date_start TEXT,
+				date_end TEXT,
+				articles INTEGER NOT NULL,
+				outlets INTEGER NOT NULL,
+				first_reported TEXT
+			)`,
+			`CREATE INDEX merged_events_dyad ON merged_events (dyad)`,
+			// Each event record is a member of one merged event; pos is its
+			// place among the members (0 for the representative) and reason
+			// says why it was merged.
+			`CREATE TABLE merged_members (
+				event BIGINT NOT NULL PRIMARY KEY REFERENCES events (id) ON DELETE CASCADE,
+				merged TEXT NOT NULL REFERENCES merged_events (id) ON DELETE CASCADE,
+				pos INTEGER NOT NULL,
+				reason TEXT NOT NULL
+			)`,
+			`CREATE INDEX merged_members_merged ON merged_members (merged, pos)`,
+		},
 	}}
 }
 

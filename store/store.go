@@ -35,7 +35,8 @@ type Store interface {
 	// Put stores a batch of documents with their events in one
 	// transaction. A document whose content hash is already stored, or
 	// that comes twice in the batch, is skipped. On error nothing of the
-	// batch is stored.
+	// batch is stored. In the same transaction it recomputes the merged
+	// events (package merge) of the dyads of the batch's events.
 	Put(ctx context.Context, docs []Document) (PutResult, error)
 	// HasDocument reports whether a document with the content hash h
 	// (Hash) is stored.
@@ -43,6 +44,10 @@ type Store interface {
 	// Events returns the event records of the document with content hash
 	// h, in the order they were put; none when it is not stored.
 	Events(ctx context.Context, h string) ([]event.Record, error)
+	// Merged returns the merged events of dyad ("ISR>LBN", see
+	// merge.Dyad), or of every dyad when it is "", with their members, in
+	// the order of their first report.
+	Merged(ctx context.Context, dyad string) ([]MergedEvent, error)
 	// Counts returns the number of rows of each kind.
 	Counts(ctx context.Context) (Counts, error)
 	// Close closes the store.
@@ -88,6 +93,9 @@ type Counts struct {
 	Sources int64 `json:"sources"`
 	// Links is the number of links between events.
 	Links int64 `json:"links"`
+	// Merged is the number of merged events: real-world events, each
+	// reported by one or more event records.
+	Merged int64 `json:"merged_events"`
 }
 
 // Hash returns the content hash of a: the hex SHA-256 of its text, title,

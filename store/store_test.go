@@ -164,7 +164,10 @@ func testRoundTrip(t *testing.T, b backend) {
 	}
 	// Actors: 8+1 sources, targets 2 on records 0,1,3 of a (i%4 != 2: 6)
 	// and record 0 of b; sources: 2 per cited record (a: 0,3,4,7; b: 0).
-	want := Counts{Documents: 3, Sentences: 9, Mentions: 6, Events: 9, Actors: 9 + 2*7, Sources: 2 * 5, Links: 4}
+	// Merged: a's records 0 and 4 with b's 0 (asserted), 1 and 5
+	// (negated), 2 and 6 (no target), 3 and 7 alone (no code).
+	want := Counts{Documents: 3, Sentences: 9, Mentions: 6, Events: 9, Actors: 9 + 2*7, Sources: 2 * 5, Links: 4,
+		Merged: 5}
 	if got != want {
 		t.Errorf("counts %+v, want %+v", got, want)
 	}
@@ -306,10 +309,10 @@ func testMigrations(t *testing.T, b backend) {
 		err     string
 	}{
 		{"reopen", migrations(), latest, ""},
-		{"failed step rolls back", broken, latest, "migrate to version 2 (test: broken): THIS IS NOT SQL"},
+		{"failed step rolls back", broken, latest, fmt.Sprintf("migrate to version %d (test: broken): THIS IS NOT SQL", latest+1)},
 		{"upgrade", extra, latest + 1, ""},
 		{"reopen upgraded", extra, latest + 1, ""},
-		{"older sitrep", migrations(), latest + 1, "schema version 2 is newer than this sitrep knows (1)"},
+		{"older sitrep", migrations(), latest + 1, fmt.Sprintf("schema version %d is newer than this sitrep knows (%d)", latest+1, latest)},
 	}
 	for _, st := range steps {
 		s, err := b.open(ctx, path, st.steps)
