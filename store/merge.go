@@ -74,9 +74,9 @@ var (
 const maxIn = 500
 
 // merge recomputes, in tx, the merged events of the dyads of the events
-// added: it reads the events stored in those dyads' merged events, merges
-// them with the added ones (package merge), and replaces the dyads'
-// merged events and members. Merging in Put's transaction keeps the merge
+// added whose days come within windowMargin of theirs: it reads the events
+// stored in those merged events, merges them with the added ones (package
+// merge), and replaces those merged events and members. Merging in Put's transaction keeps the merge
 // tables in step with the events: a crash leaves neither without the
 // other, and a reader never sees an event without its merged event.
 // Recomputing a whole dyad is what makes the result independent of the
@@ -99,7 +99,8 @@ func (s *DB) merge(ctx context.Context, tx *sql.Tx, added []mergeItem) error {
 			}
 		}
 	}
-	items, err := s.dyadEvents(ctx, tx, dyads)
+	lo, hi := window(added)
+	items, err := s.dyadEvents(ctx, tx, dyads, lo, hi)
 	if err != nil {
 		return err
 	}
@@ -111,11 +112,12 @@ func (s *DB) merge(ctx context.Context, tx *sql.Tx, added []mergeItem) error {
 	groups := merge.Merge(in)
 	for chunk := range slices.Chunk(dyads, maxIn) {
 		list, args := inList(chunk)
+		args = append(args, hi, lo)
 		if _, err := tx.ExecContext(ctx, s.d.rebind(`DELETE FROM merged_members WHERE merged IN
-			(SELECT id FROM merged_events WHERE dyad IN `+list+`)`), args...); err != nil {
+			(SELECT id FROM merged_events WHERE dyad IN `+list+inWindow+`)`), args...); err != nil {
 			return fmt.Errorf("delete members: %w", err)
 		}
-		if _, err := tx.ExecContext(ctx, s.d.rebind(`DELETE FROM merged_events WHERE dyad IN `+list), args...); err != nil {
+		if _, err := tx.ExecContext(ctx, s.d.rebind(`DELETE FROM merged_events WHERE dyad IN `+list+inWindow), args...); err != nil {
 			return fmt.Errorf("delete merged events: %w", err)
 		}
 	}
@@ -137,6 +139,47 @@ func (s *DB) merge(ctx context.Context, tx *sql.Tx, added []mergeItem) error {
 	return s.insert(ctx, tx, &gm)
 }
 
+// inWindow restricts a query on merged_events to the groups whose days
+// reach into a window given as the arguments (end of window, start of
+// window); groups of undated events never merge and are left alone.
+const inWindow = ` AND date_start IS NOT NULL AND date_start <= ? AND date_end >= ?`
+
+// windowMargin is how far beyond the added events' days the merged events
+// recomputed reach: a group that ends more than this before the earliest
+// added day, or starts after the latest, shares no day with any added
+// event and cannot change when they are merged.
+const windowMargin = 31 * 24 * time.Hour
+
+// window returns the days (YYYY-MM-DD) between which the merged events of
+// the added events' dyads are recomputed: their intervals widened by
+// windowMargin. Recomputing only these, rather than a dyad's whole history,
+// keeps the cost of a batch from growing with the store.
+func window(added []mergeItem) (lo, hi string) {
+	for i := range added {
+		s, e, ok := merge.Interval(&added[i].Item)
+		if !ok {
+			continue
+		}
+		if lo == "" || s < lo {
+			lo = s
+		}
+		if e > hi {
+			hi = e
+		}
+	}
+	if lo == "" {
+		return "9999-12-31", "0000-01-01" // nothing dated: an empty window
+	}
+	shift := func(day string, d time.Duration) string {
+		t, err := time.Parse(time.DateOnly, day)
+		if err != nil {
+			return day
+		}
+		return t.Add(d).Format(time.DateOnly)
+	}
+	return shift(lo, -windowMargin), shift(hi, windowMargin)
+}
+
 // inList returns "(?, ?, ...)" for vals and vals as arguments.
 func inList(vals []string) (string, []any) {
 	args := make([]any, len(vals))
@@ -147,17 +190,18 @@ func inList(vals []string) (string, []any) {
 }
 
 // dyadEvents reads what merging needs of the events that are members of
-// the merged events of dyads.
-func (s *DB) dyadEvents(ctx context.Context, tx *sql.Tx, dyads []string) ([]mergeItem, error) {
+// the merged events of dyads whose days reach into [lo, hi].
+func (s *DB) dyadEvents(ctx context.Context, tx *sql.Tx, dyads []string, lo, hi string) ([]mergeItem, error) {
 	var items []mergeItem
 	for chunk := range slices.Chunk(dyads, maxIn) {
 		list, args := inList(chunk)
+		args = append(args, hi, lo)
 		start := len(items)
 		idx := map[int64]int{}
 		err := query(ctx, tx, s.d.rebind(`SELECT e.id, e.eid, e.sentence, e.cameo, e.cameo_root, e.status,
 			e.date_text, e.date_start, e.date_end, e.loc_country, d.hash, d.outlet, d.published
 			FROM merged_events g JOIN merged_members m ON m.merged = g.id JOIN events e ON e.id = m.event
-			JOIN documents d ON d.id = e.doc WHERE g.dyad IN `+list+` ORDER BY e.id`), args, func(rows *sql.Rows) error {
+			JOIN documents d ON d.id = e.doc WHERE g.dyad IN `+list+strings.ReplaceAll(inWindow, "date_", "g.date_")+` ORDER BY e.id`), args, func(rows *sql.Rows) error {
 			var it mergeItem
 			r := &event.Record{}
 			var cameo, root, status, dText, dStart, dEnd, country, outlet, published sql.NullString
@@ -192,7 +236,7 @@ func (s *DB) dyadEvents(ctx context.Context, tx *sql.Tx, dyads []string) ([]merg
 		}
 		err = query(ctx, tx, s.d.rebind(`SELECT a.event, a.role, a.code, a.country, a.sector
 			FROM merged_events g JOIN merged_members m ON m.merged = g.id JOIN event_actors a ON a.event = m.event
-			WHERE g.dyad IN `+list+` ORDER BY a.event, a.role, a.pos`), args, func(rows *sql.Rows) error {
+			WHERE g.dyad IN `+list+strings.ReplaceAll(inWindow, "date_", "g.date_")+` ORDER BY a.event, a.role, a.pos`), args, func(rows *sql.Rows) error {
 			var id int64
 			var role string
 			var code, country, sector sql.NullString
