@@ -101,13 +101,21 @@ type Group struct {
 	// Representative is the index in the input of the earliest report.
 	Representative int
 	// Members are its records, in canonical order: the representative
-	// first.
+	// first. A group that Extend was given keeps only the records added to
+	// it; Size counts them all.
 	Members []Member
+	// Size is the number of its records.
+	Size int
 	// Articles is the number of distinct documents of its records.
 	Articles int
 	// Outlets is the number of distinct known outlets of its records (a
 	// document without an outlet counts as an article, not an outlet).
 	Outlets int
+	// OutletNames are those outlets, sorted.
+	OutletNames []string
+	// First and Last are the sort keys (SortKey) of its earliest and latest
+	// records.
+	First, Last string
 	// FirstReported is the publication time of the earliest report; zero
 	// when no member's document has one.
 	FirstReported time.Time
@@ -164,6 +172,7 @@ func GroupID(key string) string {
 type prepared struct {
 	i           int
 	key         string
+	sortKey     string
 	dyad, root  string
 	status      event.Status
 	place       string
@@ -171,96 +180,22 @@ type prepared struct {
 	dated, able bool
 }
 
-// order is the canonical order: publication time (undated documents
-// last), document, sentence, record id.
+// order returns the indexes of items in the canonical order (SortKey).
 func order(items []Item) []int {
 	idx := make([]int, len(items))
+	keys := make([]string, len(items))
 	for i := range idx {
-		idx[i] = i
+		idx[i], keys[i] = i, SortKey(&items[i])
 	}
-	slices.SortStableFunc(idx, func(a, b int) int {
-		x, y := &items[a], &items[b]
-		if c := cmp.Compare(boolInt(x.Published.IsZero()), boolInt(y.Published.IsZero())); c != 0 {
-			return c
-		}
-		if c := x.Published.Compare(y.Published); c != 0 {
-			return c
-		}
-		if c := cmp.Compare(x.Doc, y.Doc); c != 0 {
-			return c
-		}
-		if c := cmp.Compare(x.Record.Sentence, y.Record.Sentence); c != 0 {
-			return c
-		}
-		return cmp.Compare(x.Record.ID, y.Record.ID)
-	})
+	slices.SortStableFunc(idx, func(a, b int) int { return strings.Compare(keys[a], keys[b]) })
 	return idx
-}
-
-func boolInt(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
 }
 
 // Merge groups items; every item is in exactly one group, those that
 // merge with nothing alone. Groups come in the canonical order of their
 // representatives.
 func Merge(items []Item) []Group {
-	var groups []Group
-	open := map[string][]int{} // partition (dyad, root, status) → indexes into groups
-	for _, i := range order(items) {
-		it := &items[i]
-		r := it.Record
-		p := prepared{i: i, key: it.Key(), dyad: Dyad(r), root: r.Root(), status: cmp.Or(r.Status, event.Asserted)}
-		if r.Location != nil {
-			p.place = r.Location.Country
-		}
-		p.start, p.end, p.dated = Interval(it)
-		p.able = !strings.HasPrefix(p.dyad, "-") && p.root != "" && p.dated
-		part := p.dyad + "|" + p.root + "|" + string(p.status)
-		joined := false
-		if p.able {
-			for _, gi := range open[part] {
-				g := &groups[gi]
-				s, e := max(g.Start, p.start), min(g.End, p.end)
-				if s > e || (p.place != "" && g.Place != "" && p.place != g.Place) {
-					continue
-				}
-				g.Members = append(g.Members, Member{Item: i, Key: p.key, Reason: reason(g, &p, s, e)})
-				g.Start, g.End = s, e
-				g.Place = cmp.Or(g.Place, p.place)
-				joined = true
-				break
-			}
-		}
-		if joined {
-			continue
-		}
-		why := "first report"
-		if !p.able {
-			why = "not mergeable: " + unmergeable(&p)
-		}
-		groups = append(groups, Group{ID: GroupID(p.key), Dyad: p.dyad, Root: p.root, Status: p.status,
-			Place: p.place, Start: p.start, End: p.end, Representative: i, FirstReported: it.Published,
-			Members: []Member{{Item: i, Key: p.key, Reason: why}}})
-		if p.able {
-			open[part] = append(open[part], len(groups)-1)
-		}
-	}
-	for gi := range groups {
-		g := &groups[gi]
-		docs, outlets := map[string]bool{}, map[string]bool{}
-		for _, m := range g.Members {
-			docs[items[m.Item].Doc] = true
-			if o := items[m.Item].Outlet; o != "" {
-				outlets[o] = true
-			}
-		}
-		g.Articles, g.Outlets = len(docs), len(outlets)
-	}
-	return groups
+	return Extend(nil, items)
 }
 
 // reason explains why p joins g, whose days become [s, e].

@@ -176,7 +176,8 @@ func TestGroup(t *testing.T) {
 	}
 	g := gs[0]
 	want := Group{ID: GroupID("d1/a"), Dyad: "ISR>LBN", Root: "12", Status: event.Asserted, Place: "LBN",
-		Start: "2026-03-03", End: "2026-03-09", Representative: 1, Articles: 2, Outlets: 2,
+		Start: "2026-03-03", End: "2026-03-09", Representative: 1, Size: 2, Articles: 2, Outlets: 2,
+		OutletNames: []string{"Axios", "Wire"}, First: SortKey(&items[1]), Last: SortKey(&items[0]),
 		FirstReported: day("2026-03-09"), Members: []Member{
 			{Item: 1, Key: "d1/a", Reason: "first report"},
 			{Item: 0, Key: "d2/b", Reason: "same dyad ISR>LBN, root 12, asserted, dates overlap 2026-03-03..09, place compatible (LBN, one unknown)"},
@@ -244,6 +245,78 @@ func TestDays(t *testing.T) {
 	} {
 		if got := days(tt[0], tt[1]); got != tt[2] {
 			t.Errorf("days(%s, %s) = %s, want %s", tt[0], tt[1], got, tt[2])
+		}
+	}
+}
+
+// TestExtend: merging reports batch by batch, in publication order, with
+// Extend given only the state of the groups so far, gives the groups that
+// Merge gives all reports at once.
+func TestExtend(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	dyads := []string{"ISR>LBN", "LBN>ISR", "ISR>-", "USA>IRN", "->ISR"}
+	codes := []string{"120", "125", "190", "195", "036", ""}
+	places := []string{"", "", "LBN", "SYR"}
+	var items []Item
+	for d := range 80 {
+		pub := fmt.Sprintf("2026-03-%02d", 1+d*28/80)
+		for k := range 1 + rng.IntN(4) {
+			dates := ""
+			if rng.IntN(3) == 0 {
+				day := fmt.Sprintf("2026-03-%02d", 1+rng.IntN(28))
+				dates = day + ".." + day
+			}
+			items = append(items, item(fmt.Sprintf("doc%02d", d), fmt.Sprintf("outlet%d", rng.IntN(5)), pub,
+				rec(fmt.Sprintf("r%02d-%d", d, k), codes[rng.IntN(len(codes))], dyads[rng.IntN(len(dyads))], dates,
+					places[rng.IntN(len(places))])))
+		}
+	}
+	type state struct {
+		Group   Group
+		Members []string
+	}
+	flatten := func(items []Item, gs []Group, into map[string]*state) {
+		for _, g := range gs {
+			st := into[g.ID]
+			if st == nil {
+				st = &state{}
+				into[g.ID] = st
+			}
+			for _, m := range g.Members {
+				st.Members = append(st.Members, m.Key+" "+m.Reason)
+			}
+			g.Members, g.Representative = nil, 0
+			st.Group = g
+		}
+	}
+	want := map[string]*state{}
+	flatten(items, Merge(items), want)
+
+	got := map[string]*state{}
+	var groups []Group
+	for start := 0; start < len(items); {
+		// A batch is the reports of 1 to 15 documents.
+		end := start
+		for n := 1 + rng.IntN(15); end < len(items) && n > 0; n-- {
+			doc := items[end].Doc
+			for end < len(items) && items[end].Doc == doc {
+				end++
+			}
+		}
+		batch := items[start:end]
+		groups = Extend(groups, batch)
+		flatten(batch, groups, got)
+		for i := range groups {
+			groups[i].Members = nil
+		}
+		start = end
+	}
+	if len(got) != len(want) {
+		t.Fatalf("%d groups merged batch by batch, %d at once", len(got), len(want))
+	}
+	for id, w := range want {
+		if g := got[id]; g == nil || !reflect.DeepEqual(*g, *w) {
+			t.Errorf("group %s:\n got %+v\nwant %+v", id, g, w)
 		}
 	}
 }

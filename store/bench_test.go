@@ -103,7 +103,8 @@ func ptrF(f float64) *float64 { return &f }
 
 // BenchmarkPutEvents measures storing events into SQLite: each iteration
 // puts one batch of documents, as "sitrep ingest" commits them (100
-// documents a batch), into a file that keeps growing. "wire" documents are
+// documents a batch, published over half a day), into a file that keeps
+// growing. "wire" documents are
 // shaped like sitrep's output on wire news (genDoc: 7 events, 13 sentences
 // and 26 mentions a document); "rich" records fill every field (testDoc:
 // 10 events a document, 2.5 actors, 1.5 attribution sources and 0.5 links
@@ -159,8 +160,15 @@ func benchPut(b *testing.B, open func(b *testing.B) (*DB, error)) {
 			cpu0 := cpuTime()
 			start := time.Now()
 			for n := 0; b.Loop(); n++ {
+				// News arrives as it is published: 200 documents a day.
+				day := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC).Add(time.Duration(n) * 12 * time.Hour)
 				for i := range batch {
 					batch[i].Doc.Text = texts[i] + fmt.Sprint(n)
+					batch[i].Doc.Published = day.Add(time.Duration(i) * time.Minute)
+					for k := range batch[i].Events {
+						d := day.Format(time.DateOnly)
+						batch[i].Events[k].Date = &event.Date{Value: d, Start: d, End: d, Precision: "day"}
+					}
 				}
 				res, err := s.Put(ctx, batch)
 				if err != nil {

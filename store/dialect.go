@@ -29,6 +29,10 @@ type dialect struct {
 	// parameter: Put takes one per dyad it merges, so that two writers
 	// merge a dyad one after the other. (SQLite has one writer at a time.)
 	lockKey string
+	// bytewise, appended to a text column's type ("{{bytewise}}" in the
+	// schema), makes it compare byte by byte, as the sort keys of package
+	// merge are compared (SQLite's text does by default).
+	bytewise string
 	// ids returns n new ids of table (its "id" column) for the rows that
 	// tx inserts, in increasing order.
 	ids func(ctx context.Context, tx *sql.Tx, table string, n int) ([]int64, error)
@@ -36,7 +40,8 @@ type dialect struct {
 
 // ddl returns the schema statement s for d.
 func (d *dialect) ddl(s string) string {
-	return strings.NewReplacer("{{id}}", d.idColumn, "{{without_rowid}}", d.withoutRowid).Replace(s)
+	return strings.NewReplacer("{{id}}", d.idColumn, "{{without_rowid}}", d.withoutRowid,
+		"{{bytewise}}", d.bytewise).Replace(s)
 }
 
 // rebind rewrites the "?" bind parameters of q for d (PostgreSQL numbers

@@ -139,12 +139,7 @@ func (s *DB) readChildren(ctx context.Context, docID int64, recs []event.Record,
 		}
 		a := event.Actor{Text: text.String, Start: int(start.Int64), End: int(end.Int64), Code: code.String,
 			Country: country.String, Sector: sector.String, Name: name.String, ID: kbID.String, Via: via.String}
-		r := &recs[ids[id]]
-		if role == "source" {
-			r.Source = append(r.Source, a)
-		} else {
-			r.Target = append(r.Target, a)
-		}
+		addActor(&recs[ids[id]], role, a)
 		return nil
 	})
 	if err != nil {
@@ -184,4 +179,14 @@ func (s *DB) readChildren(ctx context.Context, docID int64, recs []event.Record,
 		return fmt.Errorf("read links: %w", err)
 	}
 	return nil
+}
+
+// addActor adds a to the sources of r when role is "source", to its
+// targets otherwise.
+func addActor(r *event.Record, role string, a event.Actor) {
+	if role == "source" {
+		r.Source = append(r.Source, a)
+	} else {
+		r.Target = append(r.Target, a)
+	}
 }

@@ -11,13 +11,17 @@ import (
 // A migration is one step of the schema: the statements that take a
 // database from version Version-1 to Version. Statements are written in
 // the SQL that SQLite and PostgreSQL share (types TEXT, INTEGER, BIGINT,
-// DOUBLE PRECISION, BOOLEAN); "{{id}}" stands for the dialect's
+// DOUBLE PRECISION, BOOLEAN); "{{bytewise}}" after a text type makes the
+// column compare byte by byte; "{{id}}" stands for the dialect's
 // auto-assigned 64-bit integer primary key column type and
 // "{{without_rowid}}" for SQLite's WITHOUT ROWID.
 type migration struct {
 	Version int
 	Name    string
 	Stmts   []string
+	// Fill, when set, runs after Stmts in the same transaction: a step
+	// that computes what SQL alone cannot.
+	Fill func(ctx context.Context, tx *sql.Tx, d *dialect) error
 }
 
 // migrations lists the schema steps in order; a new step is appended,
@@ -192,6 +196,25 @@ func migrations() []migration {
 			)`,
 			`CREATE INDEX merged_members_merged ON merged_members (merged, pos)`,
 		},
+	}, {
+		Version: 3,
+		Name:    "merged events keep their state for merging new reports into them",
+		Stmts: []string{
+			// size is the number of members; outlet_names the distinct known
+			// outlets, sorted, one a line; first_key and last_key the sort
+			// keys (merge.SortKey) of the earliest and latest members.
+			`ALTER TABLE merged_events ADD COLUMN size INTEGER NOT NULL DEFAULT 0`,
+			`ALTER TABLE merged_events ADD COLUMN outlet_names TEXT NOT NULL DEFAULT ''`,
+			`ALTER TABLE merged_events ADD COLUMN first_key TEXT{{bytewise}} NOT NULL DEFAULT ''`,
+			`ALTER TABLE merged_events ADD COLUMN last_key TEXT{{bytewise}} NOT NULL DEFAULT ''`,
+			// The groups a new report may join: its dyad's, by days; and
+			// the latest report of a partition.
+			`DROP INDEX merged_events_dyad`,
+			`CREATE INDEX merged_events_days ON merged_events (dyad, date_end)`,
+			`CREATE INDEX merged_events_last ON merged_events (dyad, cameo_root, status, last_key)`,
+		},
+		// The state is computed by merging every stored event again.
+		Fill: remergeAll,
 	}}
 }
 
@@ -288,6 +311,11 @@ func apply(ctx context.Context, db *sql.DB, d *dialect, m migration) (err error)
 	for _, s := range m.Stmts {
 		if _, err := tx.ExecContext(ctx, d.ddl(s)); err != nil {
 			return fmt.Errorf("%s: %w", firstLine(s), err)
+		}
+	}
+	if m.Fill != nil {
+		if err := m.Fill(ctx, tx, d); err != nil {
+			return err
 		}
 	}
 	if _, err := tx.ExecContext(ctx, d.rebind(`DELETE FROM schema_version`)); err != nil {
