@@ -48,6 +48,11 @@ type Store interface {
 	// merge.Dyad), or of every dyad when it is "", with their members, in
 	// the order of their first report.
 	Merged(ctx context.Context, dyad string) ([]MergedEvent, error)
+	// Remerge merges every stored event again, from scratch, and replaces
+	// the merged events. Put merges as it goes, exactly for reports that
+	// come after the stored ones and within a window for those that come
+	// late; Remerge gives what merging all at once gives.
+	Remerge(ctx context.Context) error
 	// Counts returns the number of rows of each kind.
 	Counts(ctx context.Context) (Counts, error)
 	// Close closes the store.

@@ -16,6 +16,7 @@ import (
 	"github.com/sitrep/sitrep/internal/cmd/extract"
 	"github.com/sitrep/sitrep/internal/cmd/ingest"
 	kbcmd "github.com/sitrep/sitrep/internal/cmd/kb"
+	mergecmd "github.com/sitrep/sitrep/internal/cmd/merge"
 	"github.com/sitrep/sitrep/internal/cmd/parse"
 	"github.com/sitrep/sitrep/internal/cmd/timex"
 	"github.com/sitrep/sitrep/internal/cmd/train"
@@ -44,6 +45,7 @@ whom, when, where, and according to whom.`,
 			attributions.NewCmd(f, nil),
 			extract.NewCmd(f, nil),
 			ingest.NewCmd(f, nil),
+			mergecmd.NewCmd(f, nil),
 			eval.NewCmd(f),
 			kbcmd.NewCmd(f),
 			bench.NewCmd(f, nil),
