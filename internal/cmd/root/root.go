@@ -20,6 +20,7 @@ import (
 	"github.com/sitrep/sitrep/internal/cmd/timex"
 	"github.com/sitrep/sitrep/internal/cmd/train"
 	"github.com/sitrep/sitrep/internal/cmd/version"
+	"github.com/sitrep/sitrep/internal/cmd/watch"
 )
 
 // Exit statuses returned by Run.
@@ -44,6 +45,7 @@ whom, when, where, and according to whom.`,
 			attributions.NewCmd(f, nil),
 			extract.NewCmd(f, nil),
 			ingest.NewCmd(f, nil),
+			watch.NewCmd(f, nil),
 			eval.NewCmd(f),
 			kbcmd.NewCmd(f),
 			bench.NewCmd(f, nil),
