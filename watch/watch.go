@@ -101,7 +101,8 @@ type Options struct {
 	// MaxItems limits the new items taken from a feed at one poll; the
 	// rest come at the next polls. 0 means no limit.
 	MaxItems int
-	// PageGap is the pause between two page requests of a poll.
+	// PageGap is the pause between two page requests of a poll;
+	// DefaultPageGap when 0, none when negative.
 	PageGap time.Duration
 	// Now and Sleep are the clock (time.Now and a timer by default).
 	// Sleep returns ctx's error when ctx ends first.
