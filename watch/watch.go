@@ -22,13 +22,18 @@ import (
 	"github.com/sitrep/sitrep/input"
 )
 
-// Defaults of Options.
+// Defaults of Options, and limits.
 const (
-	DefaultEvery        = 10 * time.Minute
-	DefaultMaxBackoff   = 6 * time.Hour
-	DefaultTimeout      = 30 * time.Second
+	// DefaultEvery is the interval between two polls of a feed.
+	DefaultEvery = 10 * time.Minute
+	// DefaultMaxBackoff caps the wait after failures.
+	DefaultMaxBackoff = 6 * time.Hour
+	// DefaultTimeout bounds each request.
+	DefaultTimeout = 30 * time.Second
+	// DefaultMaxFeedBytes limits the body of a feed.
 	DefaultMaxFeedBytes = 8 << 20
-	DefaultPageGap      = time.Second
+	// DefaultPageGap is the pause between two page requests of a poll.
+	DefaultPageGap = time.Second
 	// MinEvery is the shortest interval a feed may be polled at.
 	MinEvery = time.Minute
 	// MaxRetryAfter caps the wait a server may ask for with Retry-After.
