@@ -248,19 +248,10 @@ func (r *reader) content(src string, data []byte, k kind, ctype, pageURL string)
 		return readJSONL(r.ctx, src, bytes.NewReader(data), r.opts.MaxBytes, r.opts.Now, r.yield)
 	case kindFeed:
 		return readFeed(src, data, r.opts.Now, r.yield)
-	case kindHTML:
-		a, err := htmlArticle(src, data, ctype, pageURL, r.opts.Now)
-		if err != nil {
-			return r.fail(&Error{Source: src, Err: err})
-		}
-		return r.yield(a, nil)
 	default:
-		a, err := textArticle(src, data, bom, ctype, r.opts.Now)
+		a, err := page(src, data, bom, k, ctype, pageURL, r.opts.Now)
 		if err != nil {
 			return r.fail(&Error{Source: src, Err: err})
-		}
-		if pageURL != "" {
-			a.URL = pageURL
 		}
 		return r.yield(a, nil)
 	}

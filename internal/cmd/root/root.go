@@ -21,6 +21,7 @@ import (
 	"github.com/sitrep/sitrep/internal/cmd/timex"
 	"github.com/sitrep/sitrep/internal/cmd/train"
 	"github.com/sitrep/sitrep/internal/cmd/version"
+	"github.com/sitrep/sitrep/internal/cmd/watch"
 )
 
 // Exit statuses returned by Run.
@@ -45,6 +46,7 @@ whom, when, where, and according to whom.`,
 			attributions.NewCmd(f, nil),
 			extract.NewCmd(f, nil),
 			ingest.NewCmd(f, nil),
+			watch.NewCmd(f, nil),
 			mergecmd.NewCmd(f, nil),
 			eval.NewCmd(f),
 			kbcmd.NewCmd(f),
