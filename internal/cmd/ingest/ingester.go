@@ -14,6 +14,7 @@ import (
 	"github.com/sitrep/sitrep/internal/cmd/cmdutil"
 	"github.com/sitrep/sitrep/internal/cmd/extract"
 	"github.com/sitrep/sitrep/internal/cmd/parse"
+	"github.com/sitrep/sitrep/internal/progress"
 	"github.com/sitrep/sitrep/kb"
 	"github.com/sitrep/sitrep/pipeline"
 	"github.com/sitrep/sitrep/store"
@@ -24,7 +25,8 @@ import (
 // set them. Commands that store articles ("sitrep ingest", "sitrep watch")
 // embed it in their Options.
 type Config struct {
-	// ErrOut receives a line per batch and a line per problem.
+	// ErrOut receives a line per problem and a line per batch; on a
+	// terminal, a status line redrawn in place stands for the batch lines.
 	ErrOut io.Writer
 	// Load returns the pipeline; it is called once per Ingester.
 	Load func() (*pipeline.Pipeline, error)
@@ -110,12 +112,15 @@ type Ingester struct {
 	sum     Summary // of the current Ingest call
 	total   Summary
 	start   time.Time
+	// meter carries every message: on a terminal it draws a status line
+	// beneath them in place of the batch lines.
+	meter *progress.Meter
 }
 
 // NewIngester loads the knowledge base, the event coder and the models of
 // cfg and opens its store.
 func NewIngester(ctx context.Context, cfg *Config) (*Ingester, error) {
-	g := &Ingester{cfg: cfg}
+	g := &Ingester{cfg: cfg, meter: progress.New(cfg.ErrOut, progress.IsTerminal(cfg.ErrOut))}
 	load := cfg.LoadKB
 	if load == nil {
 		load = func() (*kb.KB, error) { return kb.LoadDirs(cfg.KBDirs...) }
@@ -169,7 +174,7 @@ func (g *Ingester) Ingest(ctx context.Context, inputs []string, read cmdutil.Rea
 			return fn(a, nil)
 		})
 	}
-	failed, err := parse.Articles(ctx, g.p, g.cfg.Workers, inputs, readNew, g.cfg.ErrOut, g.add)
+	failed, err := parse.Articles(ctx, g.p, g.cfg.Workers, inputs, readNew, g.meter, g.add)
 	g.sum.Failed += failed
 	g.sum.Read += skipped
 	g.sum.Skipped += skipped
@@ -179,7 +184,7 @@ func (g *Ingester) Ingest(ctx context.Context, inputs []string, read cmdutil.Rea
 		err = errors.Join(err, ferr)
 	}
 	g.total.Add(g.sum)
-	return g.sum, err
+	return g.sum, errors.Join(err, g.meter.Done())
 }
 
 // add codes the events of the parsed document d and adds it to the
@@ -198,12 +203,23 @@ func (g *Ingester) add(d *doc.Doc) error {
 	}
 	if err != nil {
 		g.sum.Failed++
-		fmt.Fprintf(g.cfg.ErrOut, "sitrep: ingest %s: %v\n", name(d), err)
+		fmt.Fprintf(g.meter, "sitrep: ingest %s: %v\n", name(d), err)
 	}
 	if len(g.pending) >= g.cfg.Batch {
-		return g.flush(context.Background())
+		if err := g.flush(context.Background()); err != nil {
+			return err
+		}
 	}
+	g.showStatus()
 	return nil
+}
+
+// showStatus sets the meter's status line to the counts so far.
+func (g *Ingester) showStatus() {
+	secs := time.Since(g.start).Seconds()
+	g.meter.Status("ingest: %d documents read (%.1f/s), %d stored, %d events, %d failed, %d waiting; %.0f s",
+		g.sum.Read, float64(g.sum.Read)/max(secs, 0.001), g.sum.Stored, g.sum.Events, g.sum.Failed,
+		len(g.pending), secs)
 }
 
 // code runs the chain over d; a panic in it is a bug that must not stop
@@ -234,7 +250,7 @@ func (g *Ingester) flush(ctx context.Context) error {
 	res, err := g.st.Put(ctx, batch)
 	if err != nil && len(batch) == 1 && ctx.Err() == nil {
 		g.sum.Failed++
-		fmt.Fprintf(g.cfg.ErrOut, "sitrep: ingest %s: %v\n", name(batch[0].Doc), err)
+		fmt.Fprintf(g.meter, "sitrep: ingest %s: %v\n", name(batch[0].Doc), err)
 		return nil
 	}
 	if err != nil && ctx.Err() == nil {
@@ -245,7 +261,7 @@ func (g *Ingester) flush(ctx context.Context) error {
 			if perr != nil {
 				errs = append(errs, perr)
 				g.sum.Failed++
-				fmt.Fprintf(g.cfg.ErrOut, "sitrep: ingest %s: %v\n", name(batch[i].Doc), perr)
+				fmt.Fprintf(g.meter, "sitrep: ingest %s: %v\n", name(batch[i].Doc), perr)
 				continue
 			}
 			res.Stored += one.Stored
@@ -265,7 +281,11 @@ func (g *Ingester) flush(ctx context.Context) error {
 	g.sum.Stored += res.Stored
 	g.sum.Skipped += res.Skipped
 	g.sum.Events += res.Events
-	fmt.Fprintf(g.cfg.ErrOut, "ingest: batch of %d documents: %d stored, %d already stored, %d events; total %d documents, %d events, %.1f s\n",
+	if g.meter.Live() {
+		g.showStatus()
+		return nil
+	}
+	fmt.Fprintf(g.meter, "ingest: batch of %d documents: %d stored, %d already stored, %d events; total %d documents, %d events, %.1f s\n",
 		len(batch), res.Stored, res.Skipped, res.Events, g.sum.Stored, g.sum.Events, time.Since(g.start).Seconds())
 	return nil
 }
