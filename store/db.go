@@ -55,13 +55,16 @@ func (s *DB) Counts(ctx context.Context) (Counts, error) {
 		table string
 		n     *int64
 	}{
-		{"documents", &c.Documents}, {"sentences", &c.Sentences}, {"mentions", &c.Mentions},
+		{"documents", &c.Documents}, {"sentences", &c.Sentences},
 		{"events", &c.Events}, {"event_actors", &c.Actors}, {"event_sources", &c.Sources},
 		{"event_links", &c.Links}, {"merged_events", &c.Merged},
 	} {
 		if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM `+t.table).Scan(t.n); err != nil {
 			return Counts{}, fmt.Errorf("count %s: %w", t.table, err)
 		}
+	}
+	if err := s.db.QueryRowContext(ctx, `SELECT COALESCE(SUM(mention_count), 0) FROM documents`).Scan(&c.Mentions); err != nil {
+		return Counts{}, fmt.Errorf("count mentions: %w", err)
 	}
 	return c, nil
 }
@@ -77,9 +80,7 @@ type table struct {
 // keys are checked as each statement runs).
 var (
 	sentencesTable = table{"sentences", []string{"doc", "idx", "start_pos", "end_pos", "text"}}
-	mentionsTable  = table{"mentions", []string{"doc", "pos", "sentence", "start_pos", "end_pos", "text", "kind",
-		"code", "country", "sector", "name", "kb_id", "via", "guess", "antecedent", "lat", "lon"}}
-	eventsTable = table{"events", []string{"id", "eid", "doc", "pos", "sentence", "text", "trigger_text",
+	eventsTable    = table{"events", []string{"id", "eid", "doc", "pos", "sentence", "text", "trigger_text",
 		"trigger_start", "trigger_end", "cameo", "cameo_root", "goldstein", "quad_class", "penta_class",
 		"plover_type", "plover_mode", "plover_context", "status", "date_text", "date_value", "date_start",
 		"date_end", "date_precision", "loc_text", "loc_name", "loc_country", "loc_lat", "loc_lon", "voice",
@@ -158,11 +159,11 @@ func (s *DB) insert(ctx context.Context, tx *sql.Tx, r *rows) error {
 // insertDocSQL inserts a document unless its hash is stored, and returns
 // the id the database gave it (no row when it was stored).
 const insertDocSQL = `INSERT INTO documents (hash, doc_id, source, url, outlet, title, published,
-	dateline_start, dateline_end, body_start, text, ingested)
-	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (hash) DO NOTHING RETURNING id`
+	dateline_start, dateline_end, body_start, text, ingested, mentions, mention_count)
+	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (hash) DO NOTHING RETURNING id`
 
 // Put stores docs in one transaction; see Store. Documents are inserted
-// one by one (a stored hash skips one); their sentences, mentions, events
+// one by one, with their mentions (a stored hash skips one); their sentences, events
 // and the events' actors, attribution sources and links then go in
 // multi-row statements, table by table.
 func (s *DB) Put(ctx context.Context, docs []Document) (res PutResult, err error) {
@@ -220,7 +221,7 @@ func (s *DB) Put(ctx context.Context, docs []Document) (res PutResult, err error
 	if err != nil {
 		return res, fmt.Errorf("put: %w", err)
 	}
-	b := &putRows{sents: rows{t: sentencesTable}, mentions: rows{t: mentionsTable}, events: rows{t: eventsTable},
+	b := &putRows{sents: rows{t: sentencesTable}, events: rows{t: eventsTable},
 		actors: rows{t: actorsTable}, sources: rows{t: sourcesTable}, links: rows{t: linksTable}}
 	var added []mergeItem
 	for _, sd := range stored {
@@ -229,7 +230,7 @@ func (s *DB) Put(ctx context.Context, docs []Document) (res PutResult, err error
 		added = appendMergeItems(added, ids, sd.d)
 		eventIDs = eventIDs[len(sd.d.Events):]
 	}
-	for _, r := range []*rows{&b.sents, &b.mentions, &b.events, &b.actors, &b.sources, &b.links} {
+	for _, r := range []*rows{&b.sents, &b.events, &b.actors, &b.sources, &b.links} {
 		if err := s.insert(ctx, tx, r); err != nil {
 			return res, fmt.Errorf("put: %w", err)
 		}
@@ -267,9 +268,14 @@ func putDoc(ctx context.Context, ins *sql.Stmt, d *Document, hash string, now ti
 	if !a.Published.IsZero() {
 		published = a.Published.Format(time.RFC3339Nano)
 	}
+	mentions, err := encodeMentions(d.Doc.Mentions)
+	if err != nil {
+		return 0, false, err
+	}
 	var id int64
-	err := ins.QueryRowContext(ctx, hash, a.ID, null(a.Source), null(a.URL), null(a.Outlet), null(a.Title),
-		published, a.Dateline.Start, a.Dateline.End, a.BodyStart, a.Text, ingested.UTC().Format(time.RFC3339Nano)).Scan(&id)
+	err = ins.QueryRowContext(ctx, hash, a.ID, null(a.Source), null(a.URL), null(a.Outlet), null(a.Title),
+		published, a.Dateline.Start, a.Dateline.End, a.BodyStart, a.Text, ingested.UTC().Format(time.RFC3339Nano),
+		mentions, len(d.Doc.Mentions)).Scan(&id)
 	switch {
 	case errors.Is(err, sql.ErrNoRows):
 		return 0, false, nil
@@ -281,25 +287,14 @@ func putDoc(ctx context.Context, ins *sql.Stmt, d *Document, hash string, now ti
 
 // putRows collects the rows of the stored documents of one Put.
 type putRows struct {
-	sents, mentions, events, actors, sources, links rows
+	sents, events, actors, sources, links rows
 }
 
-// add adds the sentences, mentions and events of d, stored as docID; its
+// add adds the sentences and events of d, stored as docID; its
 // events get the ids eventIDs, in order.
 func (b *putRows) add(docID int64, eventIDs []int64, d *Document) {
 	for i, se := range d.Doc.Sentences {
 		b.sents.add(docID, i, se.Start, se.End, se.Text)
-	}
-	for i, m := range d.Doc.Mentions {
-		var ante, lat, lon any
-		if m.Antecedent >= 0 {
-			ante = m.Antecedent
-		}
-		if m.HasCoords {
-			lat, lon = m.Lat, m.Lon
-		}
-		b.mentions.add(docID, i, m.Sentence, m.Start, m.End, m.Text, m.Kind, null(m.Code), null(m.Country),
-			null(m.Sector), null(m.Name), null(m.ID), null(m.Via), null(m.Type), ante, lat, lon)
 	}
 	for i := range d.Events {
 		b.addEvent(eventIDs[i], docID, i, d, &d.Events[i])

@@ -215,6 +215,19 @@ func migrations() []migration {
 		},
 		// The state is computed by merging every stored event again.
 		Fill: remergeAll,
+	}, {
+		Version: 4,
+		Name:    "mentions kept with their document",
+		Stmts: []string{
+			// A document's actor, place and outlet mentions, a JSON array
+			// (store.storedMention), and their number; they are read a
+			// document at a time, so one value rather than a row each.
+			`ALTER TABLE documents ADD COLUMN mentions TEXT`,
+			`ALTER TABLE documents ADD COLUMN mention_count INTEGER NOT NULL DEFAULT 0`,
+		},
+		// The mentions table's rows move into the documents, and the table
+		// goes.
+		Fill: moveMentions,
 	}}
 }
 
