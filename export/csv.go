@@ -11,8 +11,8 @@ import (
 )
 
 // CSVFormat returns the csv format: a header row of the flat column names
-// (see the package's flat column list: event_id, doc_id, doc_hash,
-// doc_outlet, ..., merged_first_reported), then one row per event. Nulls
+// (FlatColumns: event_id, doc_id, doc_hash, doc_outlet, ...,
+// merged_first_reported), then one row per event. Nulls
 // are empty cells, days are written YYYY-MM-DD and times RFC 3339 in UTC.
 func CSVFormat() Format {
 	return streamFormat("csv", "one row per event, a flat column list with actors joined", newCSVWriter)

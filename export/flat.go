@@ -23,6 +23,10 @@ type flatColumn struct {
 // actor, an empty item where that actor has no such value.
 const ActorSep = "; "
 
+// FlatColumns returns the names of the flat columns of the csv and
+// parquet formats, in order.
+func FlatColumns() []string { return columnNames(flatColumns()) }
+
 // flatColumns returns the flat column list of the csv and parquet
 // formats, one row per event. Columns whose values are lists (PLOVER
 // contexts, actors, links) are joined: contexts with ";", actors with
