@@ -13,6 +13,7 @@ import (
 	"github.com/sitrep/sitrep/internal/cmd/bench"
 	"github.com/sitrep/sitrep/internal/cmd/cmdutil"
 	"github.com/sitrep/sitrep/internal/cmd/eval"
+	"github.com/sitrep/sitrep/internal/cmd/export"
 	"github.com/sitrep/sitrep/internal/cmd/extract"
 	"github.com/sitrep/sitrep/internal/cmd/ingest"
 	kbcmd "github.com/sitrep/sitrep/internal/cmd/kb"
@@ -48,6 +49,7 @@ whom, when, where, and according to whom.`,
 			ingest.NewCmd(f, nil),
 			watch.NewCmd(f, nil),
 			mergecmd.NewCmd(f, nil),
+			export.NewCmd(f, nil),
 			eval.NewCmd(f),
 			kbcmd.NewCmd(f),
 			bench.NewCmd(f, nil),
