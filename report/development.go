@@ -55,8 +55,8 @@ type Development struct {
 	Outlets           []string
 	// Links are the links of its reports to other events.
 	Links []LinkRef
-
-	records []string // ids of its records
+	// Records are the ids of its records.
+	Records []string
 }
 
 // LinkRef is a link from a development's report to another event.
@@ -71,7 +71,10 @@ type LinkRef struct {
 }
 
 // developments merges items into developments in time order and resolves
-// their links.
+// their links. Time order is by the last day a development may have
+// happened on, then the first, then the canonical order of merge (by
+// publication, document and sentence): an event dated only by its
+// article's publication comes after one the text dates to a day before.
 func developments(items []Item, names namer) []Development {
 	groups := merge.Merge(mergeItems(items))
 	devs := make([]Development, 0, len(groups))
@@ -79,12 +82,12 @@ func developments(items []Item, names namer) []Development {
 		devs = append(devs, development(items, &g, names))
 	}
 	slices.SortStableFunc(devs, func(a, b Development) int {
-		return cmp.Or(cmpDay(a.Start, b.Start), cmpDay(a.End, b.End))
+		return cmp.Or(cmpDay(a.End, b.End), cmpDay(a.Start, b.Start))
 	})
 	byRecord := map[string]int{}
 	for i := range devs {
 		devs[i].N = i + 1
-		for _, id := range devs[i].records {
+		for _, id := range devs[i].Records {
 			if _, ok := byRecord[id]; !ok {
 				byRecord[id] = i + 1
 			}
@@ -141,7 +144,7 @@ func development(items []Item, g *merge.Group, names namer) Development {
 	d.Standing = standing(r)
 	for _, m := range g.Members {
 		it := &items[m.Item]
-		d.records = append(d.records, it.Record.ID)
+		d.Records = append(d.Records, it.Record.ID)
 		names.fillTexts(d.Source, it.Record.Source)
 		names.fillTexts(d.Target, it.Record.Target)
 		if s := sourcing(it.Record.Attribution, it.Doc.Outlet); !slices.Contains(d.Sourcing, s) {

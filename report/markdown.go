@@ -29,6 +29,9 @@ func WriteMarkdown(w io.Writer, r *Report) error {
 	mdTable(b, rows)
 
 	p("\n## Developments (time order)\n")
+	if len(r.Developments) == 0 {
+		p("\nNone.\n")
+	}
 	for i := range r.Developments {
 		d := &r.Developments[i]
 		p("\n**#%d** · %s  \n%s  \n*%s*\n", d.N, md(d.When), md(d.Sentence), md(d.Meta()))

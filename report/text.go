@@ -6,6 +6,7 @@ import (
 	"io"
 	"strings"
 	"text/tabwriter"
+	"unicode/utf8"
 )
 
 // TextOptions tunes WriteText.
@@ -100,8 +101,8 @@ func (t *textWriter) developments(r *Report) {
 		d := &r.Developments[i]
 		num := fmt.Sprintf("#%d", d.N)
 		t.printf("  %-4s %s\n", num, d.When)
-		t.wrapped(7, d.Sentence, "")
-		t.wrapped(7, d.Meta(), t.standingColour(d))
+		t.wrapped(7, 7, d.Sentence, "")
+		t.wrapped(7, 7, d.Meta(), t.standingColour(d))
 	}
 }
 
@@ -121,13 +122,13 @@ func (t *textWriter) proposals(r *Report) {
 	}
 	for _, p := range r.Proposals {
 		d := r.Development(p.Development)
-		t.wrapped(2, fmt.Sprintf("#%d %s [%s; %s]", d.N, d.Sentence, d.Standing, d.SourcingText()), "")
+		t.wrapped(2, 5, fmt.Sprintf("#%d %s [%s; %s]", d.N, d.Sentence, d.Standing, d.SourcingText()), "")
 		if len(p.Responses) == 0 {
 			t.printf("       no response reported\n")
 		}
 		for _, resp := range p.Responses {
 			a := r.Development(resp.Development)
-			t.wrapped(7, fmt.Sprintf("<- #%d %s [%s; %s]", a.N, a.Sentence, a.Standing, a.SourcingText()), "")
+			t.wrapped(7, 13, fmt.Sprintf("<- #%d %s [%s; %s]", a.N, a.Sentence, a.Standing, a.SourcingText()), "")
 		}
 	}
 }
@@ -167,17 +168,18 @@ func (t *textWriter) places(r *Report) {
 	t.table(rows)
 }
 
-// wrapped writes s wrapped at the width, every line indented by indent
-// spaces, in colour when given.
-func (t *textWriter) wrapped(indent int, s, colour string) {
-	pad := strings.Repeat(" ", indent)
-	for _, line := range wrap(s, t.opts.Width-indent) {
+// wrapped writes s wrapped at the width, its first line indented by
+// first spaces and the others by rest, in colour when given.
+func (t *textWriter) wrapped(first, rest int, s, colour string) {
+	pad := strings.Repeat(" ", first)
+	for _, line := range wrap(s, t.opts.Width-max(first, rest)) {
 		t.printf("%s%s\n", pad, t.paint(colour, line))
+		pad = strings.Repeat(" ", rest)
 	}
 }
 
-// wrap breaks s into lines of at most width bytes at spaces; a longer
-// word gets a line of its own.
+// wrap breaks s into lines of at most width characters at spaces; a
+// longer word gets a line of its own.
 func wrap(s string, width int) []string {
 	var lines []string
 	line := ""
@@ -185,7 +187,7 @@ func wrap(s string, width int) []string {
 		switch {
 		case line == "":
 			line = w
-		case len(line)+1+len(w) <= width:
+		case utf8.RuneCountInString(line)+1+utf8.RuneCountInString(w) <= width:
 			line += " " + w
 		default:
 			lines = append(lines, line)
