@@ -2,6 +2,7 @@ package coder
 
 import (
 	"slices"
+	"strings"
 
 	"github.com/sitrep/sitrep/doc"
 )
@@ -187,7 +188,57 @@ func (c *Coder) linearFallback(s *sent, cd *cand) {
 	}
 	if ms, k, how := c.linearTarget(s, cd, cd.code[:2]); len(ms) > 0 {
 		cd.tgt, cd.tgtTok, cd.tgtRel = ms, k, how
+		return
 	}
+	if root := cd.code[:2]; root >= "06" && root <= "20" {
+		if k := s.purposeDestination(cd.trigger); k >= 0 {
+			ms := s.actorsAt(k)
+			if !s.anyCoded(ms) {
+				ms = s.placesAt(k)
+			}
+			cd.tgt, cd.tgtTok, cd.tgtRel = ms, k, "purpose>destination:"+s.caseOf(k)
+		}
+	}
+}
+
+// purposeDestination returns the token naming where the act that the
+// purpose clause i serves was sent, or -1: "dispatched inspectors to
+// Bosnia to monitor the ceasefire", "sent observers into the country to
+// investigate" (the monitoring is done in, and to, that country). The
+// destination is a to/into/in oblique of the verb the clause depends on,
+// or of its object.
+func (s *sent) purposeDestination(i int) int {
+	if m := s.child(i, "mark"); m < 0 || s.lemma(m) != "to" {
+		return -1
+	}
+	h := s.head(i)
+	switch {
+	case h < 0:
+		return -1
+	case s.rel(i) == "acl" && s.toks[h].UPOS == "NOUN" && s.rel(h) == "obj":
+		h = s.head(h) // "sent personnel to Bosnia to investigate"
+	case s.rel(i) != "advcl" && s.rel(i) != "xcomp":
+		return -1
+	}
+	heads := []int{h}
+	if o := s.child(h, "obj"); o >= 0 {
+		heads = append(heads, o)
+	}
+	for _, x := range heads {
+		for _, k := range s.kids[x] {
+			r := s.rel(k)
+			if !strings.HasPrefix(r, "obl") && !strings.HasPrefix(r, "nmod") || r == "nmod:poss" {
+				continue
+			}
+			switch s.caseOf(k) {
+			case "to", "into", "in":
+				if s.anyCoded(s.actorsAt(k)) || len(s.placesAt(k)) > 0 {
+					return k
+				}
+			}
+		}
+	}
+	return -1
 }
 
 // placeNouns are the common nouns of places a nationality adjective may

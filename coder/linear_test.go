@@ -81,6 +81,17 @@ func TestLinearTarget(t *testing.T) {
 			ments: []mk{act(0, 1, "SRBMIL"), act(5, 6, "BIH")},
 			trig:  "pulled", code: "0874", src: "SRBMIL", tgt: "",
 		},
+		{
+			name: "a purpose clause acts where its means were sent",
+			// the OSCE sent monitors to Georgia to investigate the shooting
+			toks: []tk{{"OSCE", "OSCE", "PROPN", 2, "nsubj"}, {"sent", "send", "VERB", 0, "root"},
+				{"monitors", "monitor", "NOUN", 2, "obj"}, {"to", "to", "ADP", 5, "case"},
+				{"Georgia", "Georgia", "PROPN", 3, "nmod"}, {"to", "to", "PART", 7, "mark"},
+				{"investigate", "investigate", "VERB", 3, "acl"}, {"the", "the", "DET", 9, "det"},
+				{"shooting", "shooting", "NOUN", 7, "obj"}},
+			ments: []mk{act(0, 1, "IGOOSC"), {4, 5, 4, doc.KindPlace, "GEO"}},
+			trig:  "investigate", code: "090", src: "IGOOSC", tgt: "GEO",
+		},
 	}
 	runTriggerCases(t, tests)
 }
