@@ -88,6 +88,7 @@ func (c *Coder) fillTarget(s *sent, cd *cand) {
 				}
 			}
 		}
+		c.linearFallback(s, cd)
 		return
 	}
 	if k := s.child(i, "iobj"); k >= 0 && set(k, "iobj", s.actorsAt(k)) {
@@ -210,6 +211,7 @@ func (c *Coder) fillTarget(s *sent, cd *cand) {
 			}
 		}
 	}
+	c.linearFallback(s, cd)
 }
 
 // placeOblique returns the first obl or nmod child of h introduced by a
