@@ -275,9 +275,12 @@ func ScorePLOVER(items []PLOVERItem, predicted map[string][]event.Record) PLOVER
 // successor returns the code the PLOVER gold gives a historical state: its
 // successor's ("SUN" -> "RUS"; the records code the Soviet Union as
 // Russia, East Germany as Germany, Czechoslovakia as the Czech Republic,
-// Yugoslavia and Serbia and Montenegro as Serbia).
+// Yugoslavia and Serbia and Montenegro as Serbia), and Japan by the
+// records' own code, "JAP" (ISO and CAMEO: "JPN").
 func successor(c string) string {
 	switch c {
+	case "JPN":
+		return "JAP"
 	case "SUN":
 		return "RUS"
 	case "DDR":
