@@ -131,20 +131,32 @@ func (s *DB) readCounts(ctx context.Context, q *AggregateQuery, c dayCounts) err
 	if len(conds) > 0 {
 		where = " WHERE " + strings.Join(conds, " AND ")
 	}
-	rows, err := s.db.QueryContext(ctx, s.d.rebind(`SELECT dyad, day, plover_type, CAST(SUM(events) AS BIGINT),
-		SUM(goldstein_sum), CAST(SUM(goldstein_n) AS BIGINT) FROM daily_counts`+where+`
-		GROUP BY dyad, day, plover_type`), args...)
+	// Summed here rather than by GROUP BY, which sorts: the rows come in
+	// key order and are few (a dyad's day has a row per root, PLOVER type
+	// and status).
+	rows, err := s.db.QueryContext(ctx, s.d.rebind(`SELECT dyad, day, plover_type, events, goldstein_sum, goldstein_n
+		FROM daily_counts`+where), args...)
 	if err != nil {
 		return fmt.Errorf("read daily counts: %w", err)
 	}
 	defer rows.Close()
 	for rows.Next() {
 		var k dayKey
-		v := &dayCount{}
+		var v dayCount
 		if err := rows.Scan(&k.dyad, &k.day, &k.plover, &v.events, &v.goldSum, &v.goldN); err != nil {
 			return fmt.Errorf("read daily counts: %w", err)
 		}
-		c[k] = v
+		if !q.PerDyad {
+			k.dyad = ""
+		}
+		p := c[k]
+		if p == nil {
+			p = &dayCount{}
+			c[k] = p
+		}
+		p.events += v.events
+		p.goldSum += v.goldSum
+		p.goldN += v.goldN
 	}
 	if err := rows.Err(); err != nil {
 		return fmt.Errorf("read daily counts: %w", err)

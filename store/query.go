@@ -170,13 +170,17 @@ func (f *Filter) where() (string, []any) {
 		add("e.status = ?", strings.ToLower(f.Status))
 	}
 	if f.From != "" || f.To != "" {
-		add(dayExpr + " <> ''")
-	}
-	if f.From != "" {
-		add(dayExpr+" >= ?", f.From)
-	}
-	if f.To != "" {
-		add(dayExpr+" <= ?", f.To)
+		// dayExpr, written so that the date_start index serves both terms.
+		var dated, undated []string
+		var datedArgs, undatedArgs []any
+		for _, b := range []struct{ op, v string }{{">=", f.From}, {"<=", f.To}} {
+			if b.v != "" {
+				dated, datedArgs = append(dated, "e.date_start "+b.op+" ?"), append(datedArgs, b.v)
+				undated, undatedArgs = append(undated, "substr(d.published, 1, 10) "+b.op+" ?"), append(undatedArgs, b.v)
+			}
+		}
+		add("(("+strings.Join(dated, " AND ")+") OR (e.date_start IS NULL AND "+strings.Join(undated, " AND ")+"))",
+			append(datedArgs, undatedArgs...)...)
 	}
 	if f.Place != "" {
 		add("(e.loc_country = ? OR LOWER(e.loc_name) = LOWER(?) OR LOWER(e.loc_text) = LOWER(?))",
