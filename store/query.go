@@ -70,8 +70,17 @@ const (
 	ByStored Order = "stored"
 )
 
-// Validate checks the values of f that have a form: days, order, limits.
+// Validate checks the values of f that have a form (days, order,
+// limits) and that no text holds a NUL character, which SQLite's LIKE
+// would take as the end of the pattern.
 func (f *Filter) Validate() error {
+	for _, v := range []struct{ name, v string }{{"actor", f.Actor}, {"country", f.Country}, {"sector", f.Sector},
+		{"cameo", f.Cameo}, {"cameo root", f.Root}, {"plover", f.PLOVER}, {"status", f.Status}, {"place", f.Place},
+		{"outlet", f.Outlet}, {"text", f.Text}} {
+		if strings.ContainsRune(v.v, 0) {
+			return fmt.Errorf("%s %q: holds a NUL character", v.name, v.v)
+		}
+	}
 	for _, d := range []struct{ name, v string }{{"from", f.From}, {"to", f.To}} {
 		if d.v == "" {
 			continue

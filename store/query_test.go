@@ -5,10 +5,13 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/sitrep/sitrep/doc"
 	"github.com/sitrep/sitrep/event"
@@ -455,4 +458,54 @@ func TestFillChunks(t *testing.T) {
 	if d := sameBuckets(after, before); d != "" {
 		t.Error(d)
 	}
+}
+
+// FuzzScanFilter gives Scan filters of any text, as typed on a command
+// line: no error, and a text filter selects exactly the records whose
+// text contains it (ASCII case ignored; LIKE's wildcards are literal).
+func FuzzScanFilter(f *testing.F) {
+	ctx := context.Background()
+	s, err := OpenSQLite(ctx, filepath.Join(f.TempDir(), "fuzz.db"))
+	if err != nil {
+		f.Fatal(err)
+	}
+	defer s.Close()
+	docs := corpus()
+	if _, err := s.Put(ctx, docs); err != nil {
+		f.Fatal(err)
+	}
+	for _, seed := range []string{"", "beirut", "100%", "0_", `\`, "'; DROP TABLE events; --", "?", "$1", "ISR", "é", "\xff", "\x00"} {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, q string) {
+		if strings.ContainsRune(q, 0) {
+			if err := s.Scan(ctx, Filter{Text: q}, func(*Row) error { return nil }); err == nil {
+				t.Errorf("text %q: no error", q)
+			}
+			return
+		}
+		for _, flt := range []Filter{{Actor: q}, {Country: q, Sector: q}, {Cameo: q}, {Place: q}, {Outlet: q}, {PLOVER: q}} {
+			if err := s.Scan(ctx, flt, func(*Row) error { return nil }); err != nil {
+				t.Fatalf("%+v: %v", flt, err)
+			}
+		}
+		got := scanDocs(t, s, Filter{Text: q, Order: ByStored})
+		slices.Sort(got)
+		ascii := true
+		for _, r := range q {
+			ascii = ascii && r < utf8.RuneSelf
+		}
+		if !ascii || !utf8.ValidString(q) {
+			return
+		}
+		var want []string
+		for _, d := range docs {
+			if strings.Contains(strings.ToLower(d.Doc.Text), strings.ToLower(q)) {
+				want = append(want, d.Doc.ID)
+			}
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("text %q: got %q, want %q", q, got, want)
+		}
+	})
 }
