@@ -14,7 +14,7 @@ import (
 	"github.com/sitrep/sitrep/merge"
 )
 
-// dailyCountsSchema returns the statements of schema version 3: the
+// dailyCountsSchema returns the statements of schema version 5: the
 // daily_counts table that Put maintains and Aggregate reads, and the
 // indexes that the filters of Scan use.
 //
@@ -140,12 +140,12 @@ func (s *DB) aggregate(ctx context.Context, tx *sql.Tx, added []mergeItem) error
 	return c.write(ctx, tx, s.d)
 }
 
-// fillChunk is the number of events the migration to schema version 3
+// fillChunk is the number of events the migration to schema version 5
 // reads at a time.
 const fillChunk = 20000
 
 // fillDailyCountsMigration fills the daily counts of the events stored
-// before schema version 3.
+// before schema version 5.
 func fillDailyCountsMigration(ctx context.Context, tx *sql.Tx, d *dialect) error {
 	return fillDailyCounts(ctx, tx, d, fillChunk)
 }
@@ -215,16 +215,4 @@ func dayOf(stored string) string {
 		return ""
 	}
 	return stored[:len(time.DateOnly)]
-}
-
-// addActor appends a to the source or target actors of r, as role says;
-// r may be nil (an actor of an event not read), and is then left alone.
-func addActor(r *event.Record, role string, a event.Actor) {
-	switch {
-	case r == nil:
-	case role == "source":
-		r.Source = append(r.Source, a)
-	default:
-		r.Target = append(r.Target, a)
-	}
 }

@@ -94,7 +94,7 @@ func (s *DB) Aggregate(ctx context.Context, q AggregateQuery) ([]Bucket, error) 
 		f.Limit, f.Offset, f.Order = 0, 0, ByStored
 		err := s.Scan(ctx, f, func(r *Row) error {
 			if q.Dyad == "" || merge.Dyad(&r.Record) == q.Dyad {
-				c.add(&r.Record, dayOf(r.Document.Published))
+				c.add(&r.Record, publishedDay(r.Document.Published))
 			}
 			return nil
 		})

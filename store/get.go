@@ -29,7 +29,7 @@ func (s *DB) Events(ctx context.Context, h string) ([]event.Record, error) {
 	if len(recs) == 0 {
 		return nil, nil
 	}
-	if err := s.readChildren(ctx, "e.doc = ?", []any{docID}, recs, ids); err != nil {
+	if err := s.readChildren(ctx, docID, recs, ids); err != nil {
 		return nil, fmt.Errorf("events of document %s: %w", docName, err)
 	}
 	return recs, nil
@@ -127,10 +127,17 @@ func scanRecord(rows *sql.Rows, extra ...any) (int64, event.Record, error) {
 	return id, r, nil
 }
 
-// readChildren fills the actors, attribution chains and links of recs
-// (ids maps event row ids to indexes in recs), the events that the
-// condition where on the events row e selects with args.
-func (s *DB) readChildren(ctx context.Context, where string, args []any, recs []event.Record, ids map[int64]int) error {
+// readChildren fills the actors, attribution chains and links of recs,
+// the events of document docID (ids maps event row ids to indexes in
+// recs).
+func (s *DB) readChildren(ctx context.Context, docID int64, recs []event.Record, ids map[int64]int) error {
+	return s.readChildrenWhere(ctx, "e.doc = ?", []any{docID}, recs, ids)
+}
+
+// readChildrenWhere fills the actors, attribution chains and links of
+// recs, the events that the condition where on the events row e selects
+// with args (ids maps event row ids to indexes in recs).
+func (s *DB) readChildrenWhere(ctx context.Context, where string, args []any, recs []event.Record, ids map[int64]int) error {
 	q := func(query string, scan func(rows *sql.Rows) error) error {
 		rows, err := s.db.QueryContext(ctx, s.d.rebind(strings.ReplaceAll(query, "{{where}}", where)), args...)
 		if err != nil {

@@ -106,34 +106,12 @@ type Row struct {
 	event.Record
 	// Day is the day the event is counted on: its date start, or its
 	// document's publication day when undated; "" when neither is known.
-	Day string `json:"day,omitempty"`
+	Day string
 	// Document is the record's document.
-	Document DocumentInfo `json:"document"`
+	Document DocumentInfo
 	// Merged is the merged event the record is a member of; nil when it
 	// has none.
-	Merged *MergedRef `json:"merged,omitempty"`
-}
-
-// DocumentInfo describes the document of a Row.
-type DocumentInfo struct {
-	// Hash is its content hash (Hash) and ID its input id.
-	Hash string `json:"hash"`
-	ID   string `json:"id"`
-	// Outlet, URL and Title are as read; "" when unknown.
-	Outlet string `json:"outlet,omitempty"`
-	URL    string `json:"url,omitempty"`
-	Title  string `json:"title,omitempty"`
-	// Published is the RFC 3339 publication time; "" when unknown.
-	Published string `json:"published,omitempty"`
-}
-
-// MergedRef names the merged event of a Row and how widely it was reported.
-type MergedRef struct {
-	// ID is the merged event's id (MergedEvent.ID).
-	ID string `json:"id"`
-	// Articles and Outlets count its distinct documents and outlets.
-	Articles int `json:"articles"`
-	Outlets  int `json:"outlets"`
+	Merged *MergeInfo
 }
 
 // dayExpr is the SQL of an event's day (Row.Day) over events e and
@@ -236,8 +214,8 @@ func (s *DB) Scan(ctx context.Context, f Filter, fn func(*Row) error) error {
 		return fmt.Errorf("scan: %w", err)
 	}
 	where, args := f.where()
-	q := `SELECT ` + eventColumns + `, d.hash, d.doc_id, d.outlet, d.url, d.title, d.published, ` + dayExpr + `,
-		g.id, g.articles, g.outlets
+	q := `SELECT ` + eventColumns + `, d.hash, d.doc_id, d.url, d.outlet, d.title, d.published, d.ingested,
+		` + dayExpr + `, g.id, g.size, g.articles, g.outlets, g.first_reported
 		FROM events e JOIN documents d ON d.id = e.doc
 		LEFT JOIN sentences s ON s.doc = e.doc AND s.idx = e.sentence
 		LEFT JOIN merged_members m ON m.event = e.id
@@ -287,19 +265,22 @@ func (s *DB) Scan(ctx context.Context, f Filter, fn func(*Row) error) error {
 // scanRow reads one row of Scan's query, and the event's row id.
 func scanRow(rows *sql.Rows) (Row, int64, error) {
 	var row Row
-	var outlet, url, title, published, merged sql.NullString
-	var articles, outlets sql.NullInt64
-	id, r, err := scanRecord(rows, &row.Document.Hash, &row.Document.ID, &outlet, &url, &title, &published,
-		&row.Day, &merged, &articles, &outlets)
+	var url, outlet, title, published, merged, first sql.NullString
+	var ingested string
+	var size, articles, outlets sql.NullInt64
+	d := &row.Document
+	id, r, err := scanRecord(rows, &d.Hash, &d.ID, &url, &outlet, &title, &published, &ingested,
+		&row.Day, &merged, &size, &articles, &outlets, &first)
 	if err != nil {
 		return row, 0, err
 	}
-	r.Doc = row.Document.ID
+	r.Doc = d.ID
 	row.Record = r
-	row.Document.Outlet, row.Document.URL, row.Document.Title = outlet.String, url.String, title.String
-	row.Document.Published = published.String
+	d.URL, d.Outlet, d.Title = url.String, outlet.String, title.String
+	d.Published, d.Ingested = parseTime(published.String), parseTime(ingested)
 	if merged.Valid {
-		row.Merged = &MergedRef{ID: merged.String, Articles: int(articles.Int64), Outlets: int(outlets.Int64)}
+		row.Merged = &MergeInfo{ID: merged.String, Reports: int(size.Int64), Articles: int(articles.Int64),
+			Outlets: int(outlets.Int64), FirstReported: parseTime(first.String)}
 	}
 	return row, id, nil
 }
@@ -318,7 +299,7 @@ func (s *DB) emit(ctx context.Context, chunk []Row, ids map[int64]int, fn func(*
 		list = append(list, "?")
 		args = append(args, id)
 	}
-	if err := s.readChildren(ctx, "e.id IN ("+strings.Join(list, ", ")+")", args, recs, ids); err != nil {
+	if err := s.readChildrenWhere(ctx, "e.id IN ("+strings.Join(list, ", ")+")", args, recs, ids); err != nil {
 		return fmt.Errorf("scan: %w", err)
 	}
 	for i := range chunk {

@@ -110,7 +110,7 @@ var (
 // fillBenchStore stores n generated events (spreadDoc) with multi-row
 // INSERTs, a thousand documents a transaction, without sentences, mentions
 // or merged events; the daily counts are then filled as the migration to
-// schema version 3 fills them.
+// schema version 5 fills them.
 func fillBenchStore(ctx context.Context, s *DB, n int) error {
 	rng := rand.New(rand.NewPCG(11, 12))
 	const docsPerTx = 1000

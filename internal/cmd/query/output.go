@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 	"text/tabwriter"
+	"time"
 	"unicode/utf8"
 
 	"github.com/sitrep/sitrep/event"
@@ -54,13 +55,53 @@ func (rw *rowWriter) write(r *store.Row) error {
 	}
 	switch rw.format {
 	case "jsonl":
-		return rw.enc.Encode(r)
+		return rw.enc.Encode(jsonOf(r))
 	case "csv":
 		return rw.csv.Write(rowFields(r, false))
 	default:
 		_, err := fmt.Fprintln(rw.tab, strings.Join(rowFields(r, true), "\t"))
 		return err
 	}
+}
+
+// jsonRow is a Row in JSON Lines: the event record of DESIGN.md with its
+// day, document and merged event.
+type jsonRow struct {
+	event.Record
+	Day      string      `json:"day,omitempty"`
+	Document jsonDoc     `json:"document"`
+	Merged   *jsonMerged `json:"merged,omitempty"`
+}
+
+// jsonDoc is the document of a jsonRow; times are RFC 3339.
+type jsonDoc struct {
+	Hash      string `json:"hash"`
+	ID        string `json:"id"`
+	Outlet    string `json:"outlet,omitempty"`
+	URL       string `json:"url,omitempty"`
+	Title     string `json:"title,omitempty"`
+	Published string `json:"published,omitempty"`
+}
+
+// jsonMerged is the merged event of a jsonRow.
+type jsonMerged struct {
+	ID       string `json:"id"`
+	Reports  int    `json:"reports"`
+	Articles int    `json:"articles"`
+	Outlets  int    `json:"outlets"`
+}
+
+func jsonOf(r *store.Row) *jsonRow {
+	d := &r.Document
+	j := &jsonRow{Record: r.Record, Day: r.Day, Document: jsonDoc{Hash: d.Hash, ID: d.ID, Outlet: d.Outlet, URL: d.URL,
+		Title: d.Title}}
+	if !d.Published.IsZero() {
+		j.Document.Published = d.Published.Format(time.RFC3339)
+	}
+	if m := r.Merged; m != nil {
+		j.Merged = &jsonMerged{ID: m.ID, Reports: m.Reports, Articles: m.Articles, Outlets: m.Outlets}
+	}
+	return j
 }
 
 // close flushes what is buffered.

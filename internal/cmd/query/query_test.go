@@ -135,7 +135,7 @@ func TestFormats(t *testing.T) {
 	}
 	var docs []string
 	for _, l := range strings.Split(strings.TrimSpace(out), "\n") {
-		var r store.Row
+		var r jsonRow
 		if err := json.Unmarshal([]byte(l), &r); err != nil {
 			t.Fatalf("%q: %v", l, err)
 		}
