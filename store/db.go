@@ -238,6 +238,9 @@ func (s *DB) Put(ctx context.Context, docs []Document) (res PutResult, err error
 	if err := s.merge(ctx, tx, added); err != nil {
 		return res, fmt.Errorf("put: merge: %w", err)
 	}
+	if err := s.aggregate(ctx, tx, added); err != nil {
+		return res, fmt.Errorf("put: %w", err)
+	}
 	if err := tx.Commit(); err != nil {
 		return res, fmt.Errorf("put: commit: %w", err)
 	}

@@ -38,11 +38,7 @@ func (s *DB) Events(ctx context.Context, h string) ([]event.Record, error) {
 // readEvents reads the events rows of document docID in order, and their
 // row ids.
 func (s *DB) readEvents(ctx context.Context, docID int64, docName string) ([]event.Record, map[int64]int, error) {
-	rows, err := s.db.QueryContext(ctx, s.d.rebind(`SELECT e.id, e.eid, e.sentence, COALESCE(e.text, s.text, ''),
-		e.trigger_text, e.trigger_start, e.trigger_end, e.cameo, e.cameo_root, e.goldstein, e.quad_class,
-		e.penta_class, e.plover_type, e.plover_mode, e.plover_context, e.status, e.date_text, e.date_value,
-		e.date_start, e.date_end, e.date_precision, e.loc_text, e.loc_name, e.loc_country, e.loc_lat,
-		e.loc_lon, e.voice, e.hedged, e.confidence, e.explain
+	rows, err := s.db.QueryContext(ctx, s.d.rebind(`SELECT `+eventColumns+`
 		FROM events e LEFT JOIN sentences s ON s.doc = e.doc AND s.idx = e.sentence
 		WHERE e.doc = ? ORDER BY e.pos`), docID)
 	if err != nil {
@@ -52,70 +48,98 @@ func (s *DB) readEvents(ctx context.Context, docID int64, docName string) ([]eve
 	var recs []event.Record
 	ids := map[int64]int{}
 	for rows.Next() {
-		var (
-			id                                      int64
-			r                                       event.Record
-			trText                                  sql.NullString
-			trStart, trEnd, quad, penta             sql.NullInt64
-			cameo, root, pType, pMode, pCtx, status sql.NullString
-			dText, dValue, dStart, dEnd, dPrec      sql.NullString
-			lText, lName, lCountry, voice, explain  sql.NullString
-			gold, lat, lon, conf                    sql.NullFloat64
-			hedged                                  sql.NullBool
-		)
-		if err := rows.Scan(&id, &r.ID, &r.Sentence, &r.Text, &trText, &trStart, &trEnd, &cameo, &root, &gold,
-			&quad, &penta, &pType, &pMode, &pCtx, &status, &dText, &dValue, &dStart, &dEnd, &dPrec,
-			&lText, &lName, &lCountry, &lat, &lon, &voice, &hedged, &conf, &explain); err != nil {
+		id, r, err := scanRecord(rows)
+		if err != nil {
 			return nil, nil, err
 		}
 		r.Doc = docName
-		if trText.Valid {
-			r.Trigger = &event.Span{Text: trText.String, Start: int(trStart.Int64), End: int(trEnd.Int64)}
-		}
-		r.Cameo, r.CameoRoot = cameo.String, root.String
-		if gold.Valid {
-			r.Goldstein = &gold.Float64
-		}
-		r.QuadClass = int(quad.Int64)
-		if penta.Valid {
-			p := int(penta.Int64)
-			r.PentaClass = &p
-		}
-		if pType.Valid {
-			r.PLOVER = &event.PLOVER{Type: pType.String, Mode: pMode.String}
-			if pCtx.String != "" {
-				r.PLOVER.Context = strings.Split(pCtx.String, ",")
-			}
-		}
-		r.Status = event.Status(status.String)
-		if dText.Valid || dValue.Valid || dStart.Valid || dEnd.Valid || dPrec.Valid {
-			r.Date = &event.Date{Text: dText.String, Value: dValue.String, Start: dStart.String, End: dEnd.String,
-				Precision: dPrec.String}
-		}
-		if lText.Valid || lName.Valid || lCountry.Valid || lat.Valid || lon.Valid {
-			r.Location = &event.Location{Text: lText.String, Name: lName.String, Country: lCountry.String}
-			if lat.Valid {
-				r.Location.Lat = &lat.Float64
-			}
-			if lon.Valid {
-				r.Location.Lon = &lon.Float64
-			}
-		}
-		if voice.Valid || hedged.Valid {
-			r.Attribution = &event.Attribution{Voice: voice.String, Hedged: hedged.Bool}
-		}
-		r.Confidence, r.Explain = conf.Float64, explain.String
 		ids[id] = len(recs)
 		recs = append(recs, r)
 	}
 	return recs, ids, rows.Err()
 }
 
-// readChildren fills the actors, attribution chains and links of recs
-// (ids maps event row ids to indexes in recs).
+// eventColumns are the columns scanRecord reads: the events row e (with
+// its row id first) and the text of its sentence s.
+const eventColumns = `e.id, e.eid, e.sentence, COALESCE(e.text, s.text, ''),
+		e.trigger_text, e.trigger_start, e.trigger_end, e.cameo, e.cameo_root, e.goldstein, e.quad_class,
+		e.penta_class, e.plover_type, e.plover_mode, e.plover_context, e.status, e.date_text, e.date_value,
+		e.date_start, e.date_end, e.date_precision, e.loc_text, e.loc_name, e.loc_country, e.loc_lat,
+		e.loc_lon, e.voice, e.hedged, e.confidence, e.explain`
+
+// scanRecord reads the record of a row that selects eventColumns and then
+// the columns extra are scanned into; it returns the event's row id. The
+// record's Doc, actors, attribution chain and links are left to the caller.
+func scanRecord(rows *sql.Rows, extra ...any) (int64, event.Record, error) {
+	var (
+		id                                      int64
+		r                                       event.Record
+		trText                                  sql.NullString
+		trStart, trEnd, quad, penta             sql.NullInt64
+		cameo, root, pType, pMode, pCtx, status sql.NullString
+		dText, dValue, dStart, dEnd, dPrec      sql.NullString
+		lText, lName, lCountry, voice, explain  sql.NullString
+		gold, lat, lon, conf                    sql.NullFloat64
+		hedged                                  sql.NullBool
+	)
+	dest := []any{&id, &r.ID, &r.Sentence, &r.Text, &trText, &trStart, &trEnd, &cameo, &root, &gold,
+		&quad, &penta, &pType, &pMode, &pCtx, &status, &dText, &dValue, &dStart, &dEnd, &dPrec,
+		&lText, &lName, &lCountry, &lat, &lon, &voice, &hedged, &conf, &explain}
+	if err := rows.Scan(append(dest, extra...)...); err != nil {
+		return 0, r, err
+	}
+	if trText.Valid {
+		r.Trigger = &event.Span{Text: trText.String, Start: int(trStart.Int64), End: int(trEnd.Int64)}
+	}
+	r.Cameo, r.CameoRoot = cameo.String, root.String
+	if gold.Valid {
+		r.Goldstein = &gold.Float64
+	}
+	r.QuadClass = int(quad.Int64)
+	if penta.Valid {
+		p := int(penta.Int64)
+		r.PentaClass = &p
+	}
+	if pType.Valid {
+		r.PLOVER = &event.PLOVER{Type: pType.String, Mode: pMode.String}
+		if pCtx.String != "" {
+			r.PLOVER.Context = strings.Split(pCtx.String, ",")
+		}
+	}
+	r.Status = event.Status(status.String)
+	if dText.Valid || dValue.Valid || dStart.Valid || dEnd.Valid || dPrec.Valid {
+		r.Date = &event.Date{Text: dText.String, Value: dValue.String, Start: dStart.String, End: dEnd.String,
+			Precision: dPrec.String}
+	}
+	if lText.Valid || lName.Valid || lCountry.Valid || lat.Valid || lon.Valid {
+		r.Location = &event.Location{Text: lText.String, Name: lName.String, Country: lCountry.String}
+		if lat.Valid {
+			r.Location.Lat = &lat.Float64
+		}
+		if lon.Valid {
+			r.Location.Lon = &lon.Float64
+		}
+	}
+	if voice.Valid || hedged.Valid {
+		r.Attribution = &event.Attribution{Voice: voice.String, Hedged: hedged.Bool}
+	}
+	r.Confidence, r.Explain = conf.Float64, explain.String
+	return id, r, nil
+}
+
+// readChildren fills the actors, attribution chains and links of recs,
+// the events of document docID (ids maps event row ids to indexes in
+// recs).
 func (s *DB) readChildren(ctx context.Context, docID int64, recs []event.Record, ids map[int64]int) error {
+	return s.readChildrenWhere(ctx, "e.doc = ?", []any{docID}, recs, ids)
+}
+
+// readChildrenWhere fills the actors, attribution chains and links of
+// recs, the events that the condition where on the events row e selects
+// with args (ids maps event row ids to indexes in recs).
+func (s *DB) readChildrenWhere(ctx context.Context, where string, args []any, recs []event.Record, ids map[int64]int) error {
 	q := func(query string, scan func(rows *sql.Rows) error) error {
-		rows, err := s.db.QueryContext(ctx, s.d.rebind(query), docID)
+		rows, err := s.db.QueryContext(ctx, s.d.rebind(strings.ReplaceAll(query, "{{where}}", where)), args...)
 		if err != nil {
 			return err
 		}
@@ -129,7 +153,7 @@ func (s *DB) readChildren(ctx context.Context, docID int64, recs []event.Record,
 	}
 	err := q(`SELECT a.event, a.role, a.text, a.start_pos, a.end_pos, a.code, a.country, a.sector, a.name,
 		a.kb_id, a.via FROM event_actors a JOIN events e ON e.id = a.event
-		WHERE e.doc = ? ORDER BY a.event, a.role, a.pos`, func(rows *sql.Rows) error {
+		WHERE {{where}} ORDER BY a.event, a.role, a.pos`, func(rows *sql.Rows) error {
 		var id int64
 		var role string
 		var text, code, country, sector, name, kbID, via sql.NullString
@@ -146,7 +170,7 @@ func (s *DB) readChildren(ctx context.Context, docID int64, recs []event.Record,
 		return fmt.Errorf("read actors: %w", err)
 	}
 	err = q(`SELECT c.event, c.role, c.name, c.cue, c.count, c.text FROM event_sources c
-		JOIN events e ON e.id = c.event WHERE e.doc = ? ORDER BY c.event, c.pos`, func(rows *sql.Rows) error {
+		JOIN events e ON e.id = c.event WHERE {{where}} ORDER BY c.event, c.pos`, func(rows *sql.Rows) error {
 		var id int64
 		var role, name, cue, text sql.NullString
 		var count sql.NullInt64
@@ -165,7 +189,7 @@ func (s *DB) readChildren(ctx context.Context, docID int64, recs []event.Record,
 		return fmt.Errorf("read attribution: %w", err)
 	}
 	err = q(`SELECT l.event, l.rel, l.target FROM event_links l JOIN events e ON e.id = l.event
-		WHERE e.doc = ? ORDER BY l.event, l.pos`, func(rows *sql.Rows) error {
+		WHERE {{where}} ORDER BY l.event, l.pos`, func(rows *sql.Rows) error {
 		var id int64
 		var l event.Link
 		if err := rows.Scan(&id, &l.Rel, &l.Event); err != nil {

@@ -228,6 +228,11 @@ func migrations() []migration {
 		// The mentions table's rows move into the documents, and the table
 		// goes.
 		Fill: moveMentions,
+	}, {
+		Version: 5,
+		Name:    "daily counts per dyad, and indexes for queries",
+		Stmts:   dailyCountsSchema(),
+		Fill:    fillDailyCountsMigration,
 	}}
 }
 

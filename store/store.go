@@ -36,7 +36,8 @@ type Store interface {
 	// transaction. A document whose content hash is already stored, or
 	// that comes twice in the batch, is skipped. On error nothing of the
 	// batch is stored. In the same transaction it recomputes the merged
-	// events (package merge) of the dyads of the batch's events.
+	// events (package merge) of the dyads of the batch's events, and adds
+	// the batch's events to the daily counts that Aggregate reads.
 	Put(ctx context.Context, docs []Document) (PutResult, error)
 	// HasDocument reports whether a document with the content hash h
 	// (Hash) is stored.
@@ -53,6 +54,15 @@ type Store interface {
 	// come after the stored ones and within a window for those that come
 	// late; Remerge gives what merging all at once gives.
 	Remerge(ctx context.Context) error
+	// Scan calls fn with each stored event record that the filter
+	// selects, with its document and merged event, in the filter's
+	// order; it stops at the first error fn returns.
+	Scan(ctx context.Context, f Filter, fn func(*Row) error) error
+	// Aggregate sums the events a query selects per day or week (per
+	// dyad): their number, Goldstein sum and mean, and PLOVER type
+	// counts, read from the daily counts Put keeps when the query's
+	// filters are ones they hold (AggregateQuery.FromDailyCounts).
+	Aggregate(ctx context.Context, q AggregateQuery) ([]Bucket, error)
 	// Counts returns the number of rows of each kind.
 	Counts(ctx context.Context) (Counts, error)
 	// Close closes the store.

@@ -19,6 +19,7 @@ import (
 	kbcmd "github.com/sitrep/sitrep/internal/cmd/kb"
 	mergecmd "github.com/sitrep/sitrep/internal/cmd/merge"
 	"github.com/sitrep/sitrep/internal/cmd/parse"
+	"github.com/sitrep/sitrep/internal/cmd/query"
 	reportcmd "github.com/sitrep/sitrep/internal/cmd/report"
 	"github.com/sitrep/sitrep/internal/cmd/timex"
 	"github.com/sitrep/sitrep/internal/cmd/train"
@@ -52,6 +53,7 @@ whom, when, where, and according to whom.`,
 			mergecmd.NewCmd(f, nil),
 			export.NewCmd(f, nil),
 			reportcmd.NewCmd(f, nil),
+			query.NewCmd(f, nil),
 			eval.NewCmd(f),
 			kbcmd.NewCmd(f),
 			bench.NewCmd(f, nil),
