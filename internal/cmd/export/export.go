@@ -16,7 +16,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/sitrep/sitrep/event"
 	"github.com/sitrep/sitrep/export"
 	"github.com/sitrep/sitrep/internal/cmd/cmdutil"
 	"github.com/sitrep/sitrep/store"
@@ -235,15 +234,12 @@ func openStore(ctx context.Context, opts *Options) (func(context.Context, func(*
 	if err != nil {
 		return nil, nil, err
 	}
-	db, ok := st.(*store.DB)
-	if !ok {
-		return nil, nil, errors.Join(fmt.Errorf("export: the store %s cannot list its events", opts.DB), st.Close())
-	}
 	events := func(ctx context.Context, emit func(*export.Event) error) error {
-		return db.EachEvent(ctx, func(d *store.DocumentInfo, r *event.Record, m *store.MergeInfo) error {
-			e := export.Event{Record: *r, Doc: export.DocInfo{Hash: d.Hash, ID: d.ID, Outlet: d.Outlet, URL: d.URL,
-				Title: d.Title, Published: d.Published, Ingested: d.Ingested}}
-			if m != nil {
+		return st.Scan(ctx, store.Filter{Order: store.ByStored}, func(row *store.Row) error {
+			d := &row.Document
+			e := export.Event{Record: row.Record, Doc: export.DocInfo{Hash: d.Hash, ID: d.ID, Outlet: d.Outlet,
+				URL: d.URL, Title: d.Title, Published: d.Published, Ingested: d.Ingested}}
+			if m := row.Merged; m != nil {
 				e.Merged = &export.MergedInfo{ID: m.ID, Reports: m.Reports, Articles: m.Articles, Outlets: m.Outlets,
 					FirstReported: m.FirstReported}
 			}

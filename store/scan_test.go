@@ -5,13 +5,13 @@ import (
 	"errors"
 	"testing"
 	"time"
-
-	"github.com/sitrep/sitrep/event"
 )
 
-func TestEachEvent(t *testing.T) { eachBackend(t, testEachEvent) }
+func TestScanProvenance(t *testing.T) { eachBackend(t, testScanProvenance) }
 
-func testEachEvent(t *testing.T, b backend) {
+// testScanProvenance: Scan gives each record with its document's
+// provenance and its merged event, and stops at fn's first error.
+func testScanProvenance(t *testing.T, b backend) {
 	ctx := context.Background()
 	s := openFresh(t, b)
 	docs := []Document{
@@ -32,7 +32,8 @@ func testEachEvent(t *testing.T, b backend) {
 		merged          MergeInfo
 	}
 	var got []seen
-	err := s.EachEvent(ctx, func(d *DocumentInfo, r *event.Record, m *MergeInfo) error {
+	err := s.Scan(ctx, Filter{Order: ByStored}, func(row *Row) error {
+		d, r, m := &row.Document, &row.Record, row.Merged
 		if m == nil {
 			t.Fatalf("record %s without its merged event", r.ID)
 		}
@@ -70,7 +71,7 @@ func testEachEvent(t *testing.T, b backend) {
 	}
 	stop := errors.New("stop")
 	n := 0
-	err = s.EachEvent(ctx, func(*DocumentInfo, *event.Record, *MergeInfo) error { n++; return stop })
+	err = s.Scan(ctx, Filter{}, func(*Row) error { n++; return stop })
 	if !errors.Is(err, stop) || n != 1 {
 		t.Errorf("an error from fn: %v after %d calls", err, n)
 	}
