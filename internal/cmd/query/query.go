@@ -17,6 +17,7 @@ import (
 
 	"github.com/sitrep/sitrep/internal/cmd/cmdutil"
 	"github.com/sitrep/sitrep/internal/cmd/ingest"
+	"github.com/sitrep/sitrep/internal/cmd/storeflags"
 	"github.com/sitrep/sitrep/store"
 )
 
@@ -50,19 +51,7 @@ func NewCmd(f *cmdutil.Factory, runF func(context.Context, *Options) error) *cmd
 	fl := &opts.Filter
 	fs := cmdutil.NewFlagSet("query")
 	fs.StringVar(&opts.DB, "db", ingest.DefaultDB, "the event store: a SQLite `file` or a postgres:// URL")
-	fs.StringVar(&fl.Actor, "actor", "", "events with an actor whose CAMEO code starts with `X`, or whose name or knowledge base id is X")
-	fs.StringVar(&fl.Country, "country", "", "events with an actor of this `country` code")
-	fs.StringVar(&fl.Sector, "sector", "", "events with an actor of this CAMEO `sector` (GOV, MIL, REB, ...)")
-	fs.StringVar(&fl.Cameo, "cameo", "", "events whose CAMEO code starts with `CODE`")
-	fs.StringVar(&fl.Root, "root", "", "events of this CAMEO `root` (01 to 20)")
-	fs.StringVar(&fl.PLOVER, "plover", "", "events of this PLOVER `type` (ASSAULT, REJECT, ...)")
-	fs.StringVar(&fl.Status, "status", "", "events of this `status`: asserted, negated, intended or hypothetical")
-	fs.StringVar(&fl.From, "from", "", "events on or after this `day` (YYYY-MM-DD; the date's start, or the publication day when undated)")
-	fs.StringVar(&fl.To, "to", "", "events on or before this `day`")
-	fs.StringVar(&fl.Place, "place", "", "events placed in this country code or at this place `name`")
-	fs.StringVar(&fl.Outlet, "outlet", "", "events reported by this `outlet`")
-	fs.StringVar(&fl.Text, "text", "", "events whose sentence contains `TEXT` (case ignored)")
-	fs.BoolVar(&fl.Merged, "merged", false, "one event record per merged event (its earliest report)")
+	storeflags.AddFilter(fs, fl)
 	fs.IntVar(&fl.Limit, "limit", 0, "print at most `N` events (0: all)")
 	fs.IntVar(&fl.Offset, "offset", 0, "skip the first `N` events")
 	order := fs.String("order", string(store.ByDay), "order of the events: day, -day (latest first) or stored")

@@ -13,8 +13,10 @@ import (
 	"github.com/sitrep/sitrep/internal/cmd/cmdutil"
 	"github.com/sitrep/sitrep/internal/cmd/extract"
 	"github.com/sitrep/sitrep/internal/cmd/parse"
+	"github.com/sitrep/sitrep/internal/cmd/storeflags"
 	"github.com/sitrep/sitrep/kb"
 	"github.com/sitrep/sitrep/report"
+	"github.com/sitrep/sitrep/store"
 )
 
 // Options holds the command's IO, dependencies, inputs and flags.
@@ -32,16 +34,43 @@ type Options struct {
 	// Getenv reads an environment variable (NO_COLOR).
 	Getenv func(string) string
 	// Records, when set, gives the events to report on instead of coding
-	// Inputs: the seam for reading them from the event store by filters.
-	// Nil means Code over the inputs.
+	// Inputs; NewCmd sets it to read the store named by --db. Nil means
+	// Code over the inputs.
 	Records func(ctx context.Context) ([]report.Item, error)
+	// Open opens the store named by DB (store.Open by default).
+	Open func(ctx context.Context, dsn string) (store.Store, error)
+	// DB, when set, names the store to report on (with Filter) instead of
+	// coding inputs.
+	DB string
+	// Filter selects the stored events to report on.
+	Filter store.Filter
+}
+
+// StoredRecords returns the events of the store named by opts.DB that
+// opts.Filter selects, with their documents.
+func StoredRecords(ctx context.Context, opts *Options) (items []report.Item, err error) {
+	st, err := opts.Open(ctx, opts.DB)
+	if err != nil {
+		return nil, err
+	}
+	defer func() { err = errors.Join(err, st.Close()) }()
+	err = st.Scan(ctx, opts.Filter, func(row *store.Row) error {
+		d := &row.Document
+		items = append(items, report.Item{Record: row.Record,
+			Doc: report.Doc{ID: d.ID, Title: d.Title, Outlet: d.Outlet, URL: d.URL, Published: d.Published}})
+		return nil
+	})
+	return items, err
 }
 
 // NewCmd returns the report command. runF replaces Run in tests when
 // non-nil.
 func NewCmd(f *cmdutil.Factory, runF func(context.Context, *Options) error) *cmdutil.Command {
-	opts := &Options{DocOptions: cmdutil.NewDocOptions(f), IsTerminal: stdoutIsTerminal, Getenv: os.Getenv}
+	opts := &Options{DocOptions: cmdutil.NewDocOptions(f), IsTerminal: stdoutIsTerminal, Getenv: os.Getenv,
+		Open: store.Open}
 	fs := cmdutil.NewFlagSet("report")
+	fs.StringVar(&opts.DB, "db", "", "report on the events of this event store (a SQLite `file` or a postgres:// URL) that the filters select, instead of coding inputs")
+	storeflags.AddFilter(fs, &opts.Filter)
 	fs.StringVar(&opts.Format, "format", "text", "output `format`: text, markdown or html")
 	fs.StringVar(&opts.Color, "color", "auto", "colour the text format: auto (when standard output is a terminal), always or never")
 	fs.StringVar(&opts.Title, "title", "", "the report's `title` (default \"Situation report\")")
@@ -49,7 +78,7 @@ func NewCmd(f *cmdutil.Factory, runF func(context.Context, *Options) error) *cmd
 	return &cmdutil.Command{
 		Name:  "report",
 		Short: "Write a situation report of the events of articles",
-		Usage: "sitrep report [--format text|markdown|html] [--title TITLE] [--kb DIR] [inputs...]",
+		Usage: "sitrep report [--format text|markdown|html] [--title TITLE] [--kb DIR] [inputs... | --db FILE|URL [filters]]",
 		Long: `Read and code articles as "sitrep extract" does (plain text, HTML, JSON
 Lines, RSS or Atom; files, directories, URLs, or "-" for standard input, the
 default) and write a situation report of their events:
@@ -71,7 +100,13 @@ default) and write a situation report of their events:
 --format text (the default) aligns columns, in colour on a terminal
 (--color); markdown and html write a document (the HTML is self-contained,
 with inline CSS and no scripts). Input errors are reported one a line and
-the report covers the rest; the exit status is then 1.`,
+the report covers the rest; the exit status is then 1.
+
+With --db, the report covers the events of that event store instead (see
+"sitrep ingest"), selected by the same filters as "sitrep query": --actor,
+--country, --sector, --cameo, --root, --plover, --status, --from, --to,
+--place, --outlet, --text and --merged ("the week of 2026-03-02 between
+Israel and Lebanon": --from 2026-03-02 --to 2026-03-08 --country LBN).`,
 		Flags: fs,
 		Run: func(ctx context.Context, args []string) error {
 			switch opts.Format {
@@ -85,6 +120,17 @@ the report covers the rest; the exit status is then 1.`,
 				return cmdutil.FlagErrorf("--color must be auto, always or never, not %q", opts.Color)
 			}
 			opts.SetInputs(args)
+			switch {
+			case opts.DB != "" && len(args) > 0:
+				return cmdutil.FlagErrorf("give inputs or --db, not both")
+			case opts.DB == "" && storeflags.Selects(&opts.Filter):
+				return cmdutil.FlagErrorf("the filters select stored events: give --db")
+			case opts.DB != "":
+				if err := opts.Filter.Validate(); err != nil {
+					return cmdutil.FlagErrorf("%v", err)
+				}
+				opts.Records = func(ctx context.Context) ([]report.Item, error) { return StoredRecords(ctx, opts) }
+			}
 			if runF != nil {
 				return runF(ctx, opts)
 			}

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -21,6 +22,7 @@ import (
 	"github.com/sitrep/sitrep/kb"
 	"github.com/sitrep/sitrep/models"
 	"github.com/sitrep/sitrep/report"
+	"github.com/sitrep/sitrep/store"
 )
 
 func TestFlags(t *testing.T) {
@@ -31,6 +33,9 @@ func TestFlags(t *testing.T) {
 		{[]string{"--format", "pdf"}, true},
 		{[]string{"--color", "sometimes"}, true},
 		{[]string{"--format", "html", "--color", "never", "a.txt"}, false},
+		{[]string{"--db", "s.db", "a.txt"}, true},
+		{[]string{"--country", "ISR"}, true},
+		{[]string{"--db", "s.db", "--from", "March"}, true},
 	}
 	for _, tt := range tests {
 		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
@@ -232,5 +237,48 @@ func checkResponses(t *testing.T, rep *report.Report, found map[string]*report.D
 	}
 	if !strings.HasPrefix(barrack.Sentence, "Tom Barrack rejected") || !strings.HasPrefix(israel.Sentence, "Israel rejected") {
 		t.Errorf("rejections read %q and %q", barrack.Sentence, israel.Sentence)
+	}
+}
+
+// TestStored reports on the events of a store that the filters select.
+func TestStored(t *testing.T) {
+	ctx := context.Background()
+	db := filepath.Join(t.TempDir(), "s.db")
+	st, err := store.Open(ctx, db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var docs []store.Document
+	for i, c := range []struct{ src, tgt, day string }{{"ISR", "LBN", "2026-03-09"}, {"USA", "IRN", "2026-03-20"}} {
+		id := fmt.Sprintf("d%d", i)
+		text := fmt.Sprintf("Report %d: %s rejected %s.", i, c.src, c.tgt)
+		pub, _ := time.Parse(time.DateOnly, c.day)
+		d := &doc.Doc{Article: doc.Article{ID: id, Outlet: "Wire", Published: pub, Text: text},
+			Sentences: []doc.Sentence{{Span: doc.Span{End: len(text)}, Text: text}}}
+		r := event.Record{Doc: id, Text: text, Cameo: "120", CameoRoot: "12", Status: event.Asserted,
+			Source: []event.Actor{{Code: c.src, Country: c.src}}, Target: []event.Actor{{Code: c.tgt, Country: c.tgt}}}
+		r.ID = event.StableID(id, 0, 0, r.Cameo, r.Source, r.Target)
+		docs = append(docs, store.Document{Doc: d, Events: []event.Record{r}})
+	}
+	if _, err := st.Put(ctx, docs); err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+	for _, tt := range []struct {
+		args      []string
+		want, not string
+	}{
+		{[]string{"--db", db, "--country", "LBN"}, "1 document", "IRN"},
+		{[]string{"--db", db, "--from", "2026-03-15"}, "IRN", "LBN"},
+		{[]string{"--db", db}, "2 documents", ""},
+	} {
+		f, out, _ := cmdtest.Factory(cmdtest.Pipeline(), cmdtest.Reader(nil, nil))
+		if err := NewCmd(f, nil).Execute(ctx, append(tt.args, "--color", "never"), f.Out); err != nil {
+			t.Fatalf("%v: %v", tt.args, err)
+		}
+		got := out.String()
+		if !strings.Contains(got, tt.want) || tt.not != "" && strings.Contains(got, tt.not) {
+			t.Errorf("%v: want %q and not %q in\n%s", tt.args, tt.want, tt.not, got)
+		}
 	}
 }
