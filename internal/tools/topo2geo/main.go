@@ -2,7 +2,7 @@
 // GeoJSON FeatureCollection for sitrep's map: it decodes the quantized,
 // delta-encoded arcs with the topology's transform, stitches them into
 // Polygon and MultiPolygon rings (exterior counterclockwise, as RFC 7946
-// asks), and gives each feature a "name" and, where it can, a "code": the
+// asks; a ring crossing the antimeridian cut in two, for flat maps), and gives each feature a "name" and, where it can, a "code": the
 // ISO 3166-1 alpha-3 code of its numeric ISO id, or for features without
 // an id the code of the knowledge base country of that name (Kosovo is
 // XKX there). Names are written out as the knowledge base has them.
@@ -115,7 +115,7 @@ func convert(data []byte, object string, n namer, decimals int) ([]feature, erro
 			return nil, fmt.Errorf("geometry %d: %w", i, err)
 		}
 		source, _ := g.Properties["name"].(string)
-		coords, err := coordinates(arcs, g)
+		typ, coords, err := coordinates(arcs, g)
 		if err != nil {
 			return nil, fmt.Errorf("geometry %d (%s): %w", i, source, err)
 		}
@@ -125,7 +125,7 @@ func convert(data []byte, object string, n namer, decimals int) ([]feature, erro
 			Type:       "Feature",
 			ID:         id,
 			Properties: properties{Name: name, Code: code},
-			Geometry:   shape{Type: g.Type, Coordinates: coords},
+			Geometry:   shape{Type: typ, Coordinates: coords},
 		})
 	}
 	return features, nil

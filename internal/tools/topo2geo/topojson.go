@@ -110,30 +110,39 @@ func polygon(arcs [][]position, rings [][]int) ([][]position, error) {
 	return out, nil
 }
 
-// coordinates returns the GeoJSON coordinates of a Polygon or
-// MultiPolygon geometry.
-func coordinates(arcs [][]position, g geometry) (any, error) {
+// coordinates returns the GeoJSON type and coordinates of a Polygon or
+// MultiPolygon geometry, its polygons cut at the antimeridian: a Polygon
+// cut in two becomes a MultiPolygon.
+func coordinates(arcs [][]position, g geometry) (string, any, error) {
+	var polys [][][]int
 	switch g.Type {
 	case "Polygon":
 		var rings [][]int
 		if err := json.Unmarshal(g.Arcs, &rings); err != nil {
-			return nil, fmt.Errorf("polygon arcs: %w", err)
+			return "", nil, fmt.Errorf("polygon arcs: %w", err)
 		}
-		return polygon(arcs, rings)
+		polys = [][][]int{rings}
 	case "MultiPolygon":
-		var polys [][][]int
 		if err := json.Unmarshal(g.Arcs, &polys); err != nil {
-			return nil, fmt.Errorf("multipolygon arcs: %w", err)
+			return "", nil, fmt.Errorf("multipolygon arcs: %w", err)
 		}
-		out := make([][][]position, 0, len(polys))
-		for _, rings := range polys {
-			p, err := polygon(arcs, rings)
-			if err != nil {
-				return nil, err
-			}
-			out = append(out, p)
-		}
-		return out, nil
+	default:
+		return "", nil, fmt.Errorf("geometry type %q not supported (Polygon and MultiPolygon are)", g.Type)
 	}
-	return nil, fmt.Errorf("geometry type %q not supported (Polygon and MultiPolygon are)", g.Type)
+	var out [][][]position
+	for _, rings := range polys {
+		p, err := polygon(arcs, rings)
+		if err != nil {
+			return "", nil, err
+		}
+		parts, err := splitAntimeridian(p)
+		if err != nil {
+			return "", nil, err
+		}
+		out = append(out, parts...)
+	}
+	if g.Type == "Polygon" && len(out) == 1 {
+		return "Polygon", out[0], nil
+	}
+	return "MultiPolygon", out, nil
 }
