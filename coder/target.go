@@ -161,6 +161,13 @@ func (c *Coder) fillTarget(s *sent, cd *cand) {
 	if k := s.obliqueWithActor(i, away); k >= 0 && set(k, "obl:from", s.actorsAt(k)) {
 		return
 	}
+	if o := s.child(i, "obj"); o >= 0 && s.consumed[o] && s.ment[o] >= 0 && s.foreignTo(cd, s.ment[o]) {
+		// "expelled two Russian diplomats": the object a multiword verb
+		// fixes ("expel diplomat") names the country acted on.
+		if set(o, "obj(fixed)", []int{s.ment[o]}) {
+			return
+		}
+	}
 	if o := s.child(i, "obj"); o >= 0 && s.ment[o] < 0 && len(c.lex.Noun(s.lemma(o))) == 0 {
 		// "demolished Palestinian homes", "expelled inspectors of the
 		// IAEA": the actor the acted-on thing belongs to.
@@ -270,4 +277,20 @@ func (s *sent) obliqueWithActor(i int, prep func(string) bool) int {
 		}
 	}
 	return -1
+}
+
+// foreignTo reports whether mention m is an actor whose country its own
+// words name (not one inferred from the document) and that is not the
+// country of a source of cd.
+func (s *sent) foreignTo(cd *cand, m int) bool {
+	mm := s.d.Mentions[m]
+	if mm.Kind != doc.KindActor || mm.Country == "" || mm.Via == doc.ViaCoreference {
+		return false
+	}
+	for _, k := range cd.src {
+		if s.d.Mentions[k].Country == mm.Country {
+			return false
+		}
+	}
+	return true
 }
