@@ -152,8 +152,10 @@ func (c *Coder) linearTarget(s *sent, cd *cand, root string) ([]int, int, string
 			return nil, -1, ""
 		case root == "01":
 			continue
-		case s.toks[j].UPOS != "ADP":
-			continue
+		case s.toks[j].UPOS != "ADP" && (s.toks[j].UPOS != "SCONJ" || w != "from"):
+			continue // "from" before a participle is taken for a conjunction
+		case w == "with" && s.head(j) >= 0 && helperNouns[s.lemma(s.head(j))]:
+			continue // "with Albania's help"
 		case recipientPrep(w) || w == "among" || awayPrep(root, w),
 			w == "by" && (root == "02" || root == "10") && j > i+1:
 			if m, k := s.phraseActor(j+1, end, places && (w == "to" || w == "into")); take(m) {
@@ -173,7 +175,7 @@ func (s *sent) sameAsSource(cd *cand, m int) bool {
 		if k == mm.Antecedent || s.d.Mentions[k].Antecedent == m {
 			return true
 		}
-		if src := s.d.Mentions[k]; src.Code != "" && src.Code == mm.Code && mm.Antecedent >= 0 {
+		if src := s.d.Mentions[k]; src.Code != "" && src.Code == mm.Code && (mm.Antecedent >= 0 || s.d.Tokens[mm.Head].UPOS == "PRON") {
 			return true
 		}
 	}

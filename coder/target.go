@@ -59,7 +59,7 @@ func (c *Coder) fillTarget(s *sent, cd *cand) {
 	}
 	root := cd.code[:2]
 	set := func(k int, rel string, ms []int) bool {
-		ms = slices.DeleteFunc(slices.Clone(ms), func(m int) bool { return slices.Contains(cd.src, m) })
+		ms = slices.DeleteFunc(slices.Clone(ms), func(m int) bool { return slices.Contains(cd.src, m) || s.sameAsSource(cd, m) })
 		if len(ms) == 0 || !s.anyCoded(ms) && !s.anyPlace(ms) {
 			return false
 		}
@@ -109,6 +109,13 @@ func (c *Coder) fillTarget(s *sent, cd *cand) {
 			}
 		}
 	}
+	if root == "13" {
+		// "threatened to strike unless Israel withdrew": a threat is
+		// aimed at whoever must meet its condition.
+		if k := s.conditionSubject(i); k >= 0 && set(k, "condition>nsubj", s.actorsAt(k)) {
+			return
+		}
+	}
 	if root == "11" || root == "12" {
 		// "were angered when Hezbollah joined the war": the actor of
 		// the event reacted to.
@@ -136,7 +143,7 @@ func (c *Coder) fillTarget(s *sent, cd *cand) {
 		}
 		// The party the governed act is for comes before what it acts on
 		// ("refused to extradite the rebels to Colombia").
-		if k := s.obliqueWithActor(g, recipientPrep); k >= 0 && set(k, "xcomp>obl:"+s.caseOf(k), s.actorsAt(k)) {
+		if k := s.obliqueWithActor(cd, g, recipientPrep); k >= 0 && set(k, "xcomp>obl:"+s.caseOf(k), s.actorsAt(k)) {
 			return
 		}
 		if k := s.child(g, "iobj", "obj"); k >= 0 && set(k, "xcomp>obj", s.actorsAt(k)) {
@@ -154,11 +161,11 @@ func (c *Coder) fillTarget(s *sent, cd *cand) {
 	if root == "01" {
 		return
 	}
-	if k := s.obliqueWithActor(i, recipientPrep); k >= 0 && set(k, "obl:"+s.caseOf(k), s.actorsAt(k)) {
+	if k := s.obliqueWithActor(cd, i, recipientPrep); k >= 0 && set(k, "obl:"+s.caseOf(k), s.actorsAt(k)) {
 		return
 	}
 	away := func(p string) bool { return awayPrep(root, p) }
-	if k := s.obliqueWithActor(i, away); k >= 0 && set(k, "obl:from", s.actorsAt(k)) {
+	if k := s.obliqueWithActor(cd, i, away); k >= 0 && set(k, "obl:from", s.actorsAt(k)) {
 		return
 	}
 	if o := s.child(i, "obj"); o >= 0 && s.consumed[o] && s.ment[o] >= 0 && s.foreignTo(cd, s.ment[o]) {
@@ -267,16 +274,56 @@ func (s *sent) anyPlace(ms []int) bool {
 }
 
 // obliqueWithActor returns the first obl or nmod child of i whose case is
-// accepted by prep and that holds a coded actor, or -1.
-func (s *sent) obliqueWithActor(i int, prep func(string) bool) int {
+// accepted by prep and that holds a coded actor other than cd's sources
+// ("restrictions on its labour market for new members" is aimed at the
+// members), or -1. A helper is no party acted on: "with Albania's help",
+// "with the support of the UN".
+func (s *sent) obliqueWithActor(cd *cand, i int, prep func(string) bool) int {
 	for _, k := range s.kids[i] {
 		r := s.rel(k)
-		if (r == "obl" || r == "nmod" || strings.HasPrefix(r, "obl:") || strings.HasPrefix(r, "nmod:")) && r != "nmod:poss" &&
-			prep(s.caseOf(k)) && s.anyCoded(s.actorsAt(k)) {
+		if !(r == "obl" || r == "nmod" || strings.HasPrefix(r, "obl:") || strings.HasPrefix(r, "nmod:")) || r == "nmod:poss" ||
+			!prep(s.caseOf(k)) || s.caseOf(k) == "with" && helperNouns[s.lemma(k)] {
+			continue
+		}
+		ms := slices.DeleteFunc(s.actorsAt(k), func(m int) bool { return slices.Contains(cd.src, m) || s.sameAsSource(cd, m) })
+		if s.anyCoded(ms) {
 			return k
 		}
 	}
 	return -1
+}
+
+// helperNouns name the help of a third party, whose with-phrase names a
+// helper, not the party acted on.
+var helperNouns = map[string]bool{
+	"help": true, "support": true, "assistance": true, "backing": true, "aid": true, "blessing": true,
+	"consent": true, "approval": true, "participation": true, "mediation": true,
+}
+
+// conditionSubject returns the subject of a condition ("unless", "if") set
+// on predicate i or on the clauses it governs, or -1: "threatened to strike
+// unless Israel withdrew", "threatened to stop the talks if the US deploys".
+func (s *sent) conditionSubject(i int) int {
+	for k := range s.toks {
+		if s.rel(k) != "advcl" || !s.dominates(i, k, 3) {
+			continue
+		}
+		if m := s.child(k, "mark"); m >= 0 && (s.lemma(m) == "unless" || s.lemma(m) == "if") {
+			return s.child(k, "nsubj", "nsubj:pass")
+		}
+	}
+	return -1
+}
+
+// dominates reports whether k lies below i in the tree, at most depth
+// levels down.
+func (s *sent) dominates(i, k, depth int) bool {
+	for h, n := s.head(k), 0; h >= 0 && n < depth; h, n = s.head(h), n+1 {
+		if h == i {
+			return true
+		}
+	}
+	return false
 }
 
 // foreignTo reports whether mention m is an actor whose country its own

@@ -1,0 +1,59 @@
+package coder
+
+import (
+	"testing"
+
+	"github.com/sitrep/sitrep/doc"
+)
+
+// TestTargetRules covers the target rules of target.go and linear.go on
+// our own sentences: a threat's condition, the source's own belongings,
+// helpers, and "from" taken for a conjunction.
+func TestTargetRules(t *testing.T) {
+	act := func(first, last int, code string) mk { return mk{first, last, last - 1, doc.KindActor, code} }
+	tests := []triggerCase{
+		{
+			name: "a threat is aimed at whoever must meet its condition",
+			// Iran threatened to close the strait unless Britain freed the tanker
+			toks: []tk{{"Iran", "Iran", "PROPN", 2, "nsubj"}, {"threatened", "threaten", "VERB", 0, "root"},
+				{"to", "to", "PART", 4, "mark"}, {"close", "close", "VERB", 2, "xcomp"},
+				{"the", "the", "DET", 6, "det"}, {"strait", "strait", "NOUN", 4, "obj"},
+				{"unless", "unless", "SCONJ", 9, "mark"}, {"Britain", "Britain", "PROPN", 9, "nsubj"},
+				{"freed", "free", "VERB", 4, "advcl"}, {"the", "the", "DET", 11, "det"},
+				{"tanker", "tanker", "NOUN", 9, "obj"}},
+			ments: []mk{act(0, 1, "IRN"), act(7, 8, "GBR")},
+			trig:  "threatened", code: "130", src: "IRN", tgt: "GBR",
+		},
+		{
+			name: "the source's own belongings are no target: the next party is",
+			// Kenya closed its border with Somalia
+			toks: []tk{{"Kenya", "Kenya", "PROPN", 2, "nsubj"}, {"closed", "close", "VERB", 0, "root"},
+				{"its", "its", "PRON", 4, "nmod:poss"}, {"border", "border", "NOUN", 2, "obj"},
+				{"with", "with", "ADP", 6, "case"}, {"Somalia", "Somalia", "PROPN", 4, "nmod"}},
+			ments: []mk{act(0, 1, "KEN"), {2, 3, 2, doc.KindActor, "KEN"}, act(5, 6, "SOM")},
+			trig:  "closed", code: "191", src: "KEN", tgt: "SOM",
+		},
+		{
+			name: "a helper is no party acted on",
+			// Chad attacked the rebels' camps with Niger's help
+			toks: []tk{{"Chad", "Chad", "PROPN", 2, "nsubj"}, {"attacked", "attack", "VERB", 0, "root"},
+				{"the", "the", "DET", 5, "det"}, {"camps", "camp", "NOUN", 2, "obj"},
+				{"with", "with", "ADP", 8, "case"}, {"Niger", "Niger", "PROPN", 8, "nmod:poss"},
+				{"'s", "'s", "PART", 6, "case"}, {"help", "help", "NOUN", 2, "obl"}},
+			ments: []mk{act(0, 1, "TCD"), act(5, 6, "NER")},
+			trig:  "attacked", code: "190", src: "TCD", tgt: "",
+		},
+		{
+			name: "\"from\" taken for a conjunction before a participle still names whom an act withdraws from",
+			// Syria will pull its troops from neighbouring Lebanon
+			toks: []tk{{"Syria", "Syria", "PROPN", 3, "nsubj"}, {"will", "will", "AUX", 3, "aux"},
+				{"withdraw", "withdraw", "VERB", 0, "root"}, {"its", "its", "PRON", 5, "nmod:poss"},
+				{"troops", "troop", "NOUN", 3, "obj"}, {"from", "from", "SCONJ", 7, "mark"},
+				{"neighbouring", "neighbour", "VERB", 3, "advcl"}, {"Lebanon", "Lebanon", "PROPN", 7, "obj"}},
+			ments: []mk{act(0, 1, "SYR"), {3, 4, 3, doc.KindActor, "SYR"}, act(7, 8, "LBN")},
+			trig:  "withdraw", code: "0356", src: "SYR", tgt: "LBN",
+		},
+	}
+	tests[3].xpos = map[int]string{6: "VBG"}
+	runTriggerCases(t, tests)
+}
