@@ -406,7 +406,7 @@ func shareTargets(s *sent, cands []cand) {
 				continue
 			}
 			same := cd.kind == "noun" && o.code[:2] == cd.code[:2] && codes(o.src) == codes(cd.src)
-			if same || s.purposeOf(o.trigger, cd.trigger) {
+			if same || s.purposeOf(o.trigger, cd.trigger) || s.meansPurpose(o.trigger, cd.trigger) {
 				cd.tgt, cd.tgtTok, cd.tgtRel = o.tgt, o.tgtTok, "implicit(target of "+s.toks[o.trigger].Text+")"
 				break
 			}
@@ -426,6 +426,19 @@ func (s *sent) purposeOf(p, t int) bool {
 		return false
 	}
 	return h == t || s.head(t) == h && s.rel(t) == "obj"
+}
+
+// meansPurpose reports whether predicate p, a to-clause on the object of
+// event trigger t, says what that object is for: "used tear gas to
+// disperse the protesters", "accepted an invitation to meet the king" (t
+// is aimed at whom the clause acts on).
+func (s *sent) meansPurpose(p, t int) bool {
+	h := s.head(p)
+	if h < 0 || s.rel(p) != "acl" || s.head(h) != t || s.rel(h) != "obj" {
+		return false
+	}
+	m := s.child(p, "mark")
+	return m >= 0 && s.lemma(m) == "to"
 }
 
 // absorbIncluded drops an event noun that only details another event noun

@@ -67,6 +67,14 @@ func (c *Coder) fillTarget(s *sent, cd *cand) {
 		return true
 	}
 	i := cd.trigger
+	if root == "09" {
+		// "investigating crimes by the militia", "an investigation
+		// into abuses committed by the police": whoever did the deed
+		// investigated is investigated.
+		if k := s.deedAgent(i, cd.kind == "noun"); k >= 0 && set(k, "deed>agent", s.actorsAt(k)) {
+			return
+		}
+	}
 	if cd.kind == "noun" {
 		// "airstrikes, including strikes in Beirut": the places of the
 		// noun and of the nouns it includes.
@@ -340,4 +348,57 @@ func (s *sent) foreignTo(cd *cand, m int) bool {
 		}
 	}
 	return true
+}
+
+// deedNouns returns the into/of/on modifiers of investigation noun i, the
+// deeds it looks into.
+func (s *sent) deedNouns(i int) []int {
+	var out []int
+	for _, k := range s.kids[i] {
+		if r := s.rel(k); strings.HasPrefix(r, "nmod") && r != "nmod:poss" {
+			switch s.caseOf(k) {
+			case "into", "of", "on":
+				out = append(out, k)
+			}
+		}
+	}
+	return out
+}
+
+// deedAgent returns the agent of the deed that investigation i looks
+// into, or -1: a by-phrase on the deed noun ("crimes by the militia"), or
+// the agent of a participle on it ("abuses committed by the police"). The
+// deed is a verb's object, or a noun's into/of/on modifier; an active
+// verb's own by-phrase is its deed's, which the parser attached higher.
+func (s *sent) deedAgent(i int, noun bool) int {
+	var deeds []int
+	for _, k := range s.kids[i] {
+		r := s.rel(k)
+		switch {
+		case !noun && r == "obj" && s.consumed[k]:
+			deeds = append(deeds, s.deedNouns(k)...) // "opened an inquiry into killings"
+		case !noun && r == "obj":
+			deeds = append(deeds, k)
+		case !noun && strings.HasPrefix(r, "obl") && s.caseOf(k) == "by" && !s.passive(i) && s.child(i, "obj") >= 0:
+			return k // "investigating crimes by the militia", "by" misattached
+		}
+	}
+	if noun {
+		deeds = s.deedNouns(i)
+	}
+	for _, d := range deeds {
+		for _, k := range s.kids[d] {
+			switch r := s.rel(k); {
+			case strings.HasPrefix(r, "nmod") && s.caseOf(k) == "by":
+				return k
+			case r == "acl":
+				for _, a := range s.kids[k] {
+					if ra := s.rel(a); ra == "obl:agent" || strings.HasPrefix(ra, "obl") && s.caseOf(a) == "by" {
+						return a
+					}
+				}
+			}
+		}
+	}
+	return -1
 }

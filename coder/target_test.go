@@ -6,9 +6,10 @@ import (
 	"github.com/sitrep/sitrep/doc"
 )
 
-// TestTargetRules covers the target rules of target.go and linear.go on
-// our own sentences: a threat's condition, the source's own belongings,
-// helpers, and "from" taken for a conjunction.
+// TestTargetRules covers the target rules of target.go, linear.go and
+// shareTargets on our own sentences: a threat's condition, the source's
+// own belongings, helpers, "from" taken for a conjunction, the doer of an
+// investigated deed, the purpose of the means used.
 func TestTargetRules(t *testing.T) {
 	act := func(first, last int, code string) mk { return mk{first, last, last - 1, doc.KindActor, code} }
 	tests := []triggerCase{
@@ -52,6 +53,39 @@ func TestTargetRules(t *testing.T) {
 				{"neighbouring", "neighbour", "VERB", 3, "advcl"}, {"Lebanon", "Lebanon", "PROPN", 7, "obj"}},
 			ments: []mk{act(0, 1, "SYR"), {3, 4, 3, doc.KindActor, "SYR"}, act(7, 8, "LBN")},
 			trig:  "withdraw", code: "0356", src: "SYR", tgt: "LBN",
+		},
+		{
+			name: "an investigation targets whoever did the deed it looks into",
+			// Peru opened an inquiry into killings committed by Bolivian troops against farmers
+			toks: []tk{{"Peru", "Peru", "PROPN", 2, "nsubj"}, {"opened", "open", "VERB", 0, "root"},
+				{"an", "a", "DET", 4, "det"}, {"inquiry", "inquiry", "NOUN", 2, "obj"},
+				{"into", "into", "ADP", 6, "case"}, {"killings", "killing", "NOUN", 4, "nmod"},
+				{"committed", "commit", "VERB", 6, "acl"}, {"by", "by", "ADP", 10, "case"},
+				{"Bolivian", "Bolivian", "ADJ", 10, "amod"}, {"troops", "troop", "NOUN", 7, "obl:agent"},
+				{"against", "against", "ADP", 12, "case"}, {"farmers", "farmer", "NOUN", 10, "nmod"}},
+			ments: []mk{act(0, 1, "PER"), act(8, 10, "BOLMIL"), act(11, 12, "PERAGR")},
+			trig:  "opened", code: "090", src: "PER", tgt: "BOLMIL",
+		},
+		{
+			name: "investigating a deed whose by-phrase the parser gave the verb",
+			// Chile is investigating abuses by Chilean police against Peruvian migrants
+			toks: []tk{{"Chile", "Chile", "PROPN", 3, "nsubj"}, {"is", "be", "AUX", 3, "aux"},
+				{"investigating", "investigate", "VERB", 0, "root"}, {"abuses", "abuse", "NOUN", 3, "obj"},
+				{"by", "by", "ADP", 7, "case"}, {"Chilean", "Chilean", "ADJ", 7, "amod"},
+				{"police", "police", "NOUN", 3, "obl"}, {"against", "against", "ADP", 10, "case"},
+				{"Peruvian", "Peruvian", "ADJ", 10, "amod"}, {"migrants", "migrant", "NOUN", 7, "nmod"}},
+			ments: []mk{act(0, 1, "CHL"), act(5, 7, "CHLCOP"), act(8, 10, "PERREF")},
+			trig:  "investigating", code: "092", src: "CHL", tgt: "CHLCOP",
+		},
+		{
+			name: "what the means were used for names the target",
+			// Togolese troops used tear gas to disperse students
+			toks: []tk{{"Togolese", "Togolese", "ADJ", 2, "amod"}, {"troops", "troop", "NOUN", 3, "nsubj"},
+				{"used", "use", "VERB", 0, "root"}, {"tear", "tear", "NOUN", 5, "compound"},
+				{"gas", "gas", "NOUN", 3, "obj"}, {"to", "to", "PART", 7, "mark"},
+				{"disperse", "disperse", "VERB", 5, "acl"}, {"students", "student", "NOUN", 7, "obj"}},
+			ments: []mk{act(0, 2, "TGOMIL"), act(7, 8, "TGOEDU")},
+			trig:  "used", code: "175", src: "TGOMIL", tgt: "TGOEDU",
 		},
 	}
 	tests[3].xpos = map[int]string{6: "VBG"}
