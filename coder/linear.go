@@ -135,7 +135,7 @@ func (c *Coder) linearTarget(s *sent, cd *cand, root string) ([]int, int, string
 		// The tree's object, when it has one, must be the title of the
 		// name found ("allowed candidate Alassane Ouattara").
 		o := s.child(i, "obj", "iobj")
-		if m, k := s.phraseActor(start, end, false); take(m) && (o < 0 || o == k-1 && s.ment[o] < 0 && s.toks[o].UPOS == "NOUN") {
+		if m, k := s.phraseActor(start, end, false); take(m) && (o < 0 || o == k-1 && s.ment[o] < 0 && s.toks[o].UPOS == "NOUN" || s.secondObject(m, o)) {
 			return []int{m}, k, "linear:obj"
 		}
 	}
@@ -276,4 +276,17 @@ func (s *sent) placeAdjective(m, end int) bool {
 		}
 	}
 	return false
+}
+
+// secondObject reports whether the tree's object o follows mention m
+// right after a determiner or number opens a second noun phrase, which
+// makes m the first object of two: "gave the Ivory Coast 5.1 million
+// dollars" parsed as one phrase whose head is "dollars".
+func (s *sent) secondObject(m, o int) bool {
+	next := s.d.Mentions[m].Last - s.base
+	if next <= 0 || next >= o || next >= len(s.toks) {
+		return false
+	}
+	u := s.toks[next].UPOS
+	return (u == "NUM" || u == "DET") && s.ment[o] < 0
 }

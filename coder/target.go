@@ -169,6 +169,15 @@ func (c *Coder) fillTarget(s *sent, cd *cand) {
 	if root == "01" {
 		return
 	}
+	if s.child(i, "obj") < 0 {
+		// "forced out on Wednesday more than 1,000 refugees": an
+		// oblique without a preposition is the object the parser lost.
+		for _, k := range s.kids[i] {
+			if s.rel(k) == "obl" && s.caseOf(k) == "" && set(k, "obl(bare)", s.actorsAt(k)) {
+				return
+			}
+		}
+	}
 	if k := s.obliqueWithActor(cd, i, recipientPrep); k >= 0 && set(k, "obl:"+s.caseOf(k), s.actorsAt(k)) {
 		return
 	}

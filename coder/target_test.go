@@ -9,7 +9,8 @@ import (
 // TestTargetRules covers the target rules of target.go, linear.go and
 // shareTargets on our own sentences: a threat's condition, the source's
 // own belongings, helpers, "from" taken for a conjunction, the doer of an
-// investigated deed, the purpose of the means used.
+// investigated deed, the purpose of the means used, objects the parser
+// lost.
 func TestTargetRules(t *testing.T) {
 	act := func(first, last int, code string) mk { return mk{first, last, last - 1, doc.KindActor, code} }
 	tests := []triggerCase{
@@ -86,6 +87,26 @@ func TestTargetRules(t *testing.T) {
 				{"disperse", "disperse", "VERB", 5, "acl"}, {"students", "student", "NOUN", 7, "obj"}},
 			ments: []mk{act(0, 2, "TGOMIL"), act(7, 8, "TGOEDU")},
 			trig:  "used", code: "175", src: "TGOMIL", tgt: "TGOEDU",
+		},
+		{
+			name: "an oblique without a preposition is the object the parser lost",
+			// Sudanese troops drove out on Monday some 2,000 Chadian refugees
+			toks: []tk{{"Sudanese", "Sudanese", "ADJ", 2, "amod"}, {"troops", "troop", "NOUN", 3, "nsubj"},
+				{"expelled", "expel", "VERB", 0, "root"}, {"on", "on", "ADP", 5, "case"},
+				{"Monday", "Monday", "PROPN", 3, "obl"}, {"2,000", "2000", "NUM", 8, "nummod"},
+				{"Chadian", "Chadian", "ADJ", 8, "amod"}, {"refugees", "refugee", "NOUN", 3, "obl"}},
+			ments: []mk{act(0, 2, "SDNMIL"), act(6, 8, "TCDREF")},
+			trig:  "expelled", code: "174", src: "SDNMIL", tgt: "TCDREF",
+		},
+		{
+			name: "a name before a number opening a second object is the first object",
+			// Japan gave the Ivory Coast 5 million dollars
+			toks: []tk{{"Japan", "Japan", "PROPN", 2, "nsubj"}, {"gave", "give", "VERB", 0, "root"},
+				{"the", "the", "DET", 8, "det"}, {"Ivory", "Ivory", "PROPN", 5, "compound"},
+				{"Coast", "Coast", "PROPN", 8, "compound"}, {"5", "5", "NUM", 7, "compound"},
+				{"million", "million", "NUM", 8, "nummod"}, {"dollars", "dollar", "NOUN", 2, "obj"}},
+			ments: []mk{act(0, 1, "JPN"), act(3, 5, "CIV")},
+			trig:  "gave", code: "070", src: "JPN", tgt: "CIV",
 		},
 	}
 	tests[3].xpos = map[int]string{6: "VBG"}
