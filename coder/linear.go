@@ -290,3 +290,30 @@ func (s *sent) secondObject(m, o int) bool {
 	u := s.toks[next].UPOS
 	return (u == "NUM" || u == "DET") && s.ment[o] < 0
 }
+
+// purposeOf reports whether predicate p is the purpose clause of event
+// trigger t, or of the verb staging it: "staged rallies to demand the
+// president's resignation" (the rallies are aimed at the president).
+func (s *sent) purposeOf(p, t int) bool {
+	h := s.head(p)
+	if h < 0 || s.rel(p) != "advcl" && s.rel(p) != "xcomp" {
+		return false
+	}
+	if m := s.child(p, "mark"); m < 0 || s.lemma(m) != "to" {
+		return false
+	}
+	return h == t || s.head(t) == h && s.rel(t) == "obj"
+}
+
+// meansPurpose reports whether predicate p, a to-clause on the object of
+// event trigger t, says what that object is for: "used tear gas to
+// disperse the protesters", "accepted an invitation to meet the king" (t
+// is aimed at whom the clause acts on).
+func (s *sent) meansPurpose(p, t int) bool {
+	h := s.head(p)
+	if h < 0 || s.rel(p) != "acl" || s.head(h) != t || s.rel(h) != "obj" {
+		return false
+	}
+	m := s.child(p, "mark")
+	return m >= 0 && s.lemma(m) == "to"
+}
