@@ -45,7 +45,13 @@
 //   - Targets (target.go): when a frame finds no target, the indirect
 //     object, the governed predicate's arguments (for appeals, demands,
 //     intents, threats), the trigger's obliques, the object's obliques and
-//     finally a place (standing for its country) are tried in turn.
+//     finally a place (standing for its country) are tried in turn; a
+//     threat targets whoever must meet its condition, an investigation
+//     the doer of the deed it looks into (parties.go), and never the
+//     source's own belongings or a helper ("with X's help").
+//   - Repairs (repair.go): a past tense the parser hung on its object as a
+//     modifier, or a "had" taken for the main verb, is made the predicate
+//     again before the rules read the tree.
 //   - Places (location.go): the place named in a locative oblique of the
 //     trigger, of the predicate it governs or of its object ("strikes in
 //     Beirut", "proposed holding talks in Cyprus"); a verbal act's own
@@ -406,26 +412,12 @@ func shareTargets(s *sent, cands []cand) {
 				continue
 			}
 			same := cd.kind == "noun" && o.code[:2] == cd.code[:2] && codes(o.src) == codes(cd.src)
-			if same || s.purposeOf(o.trigger, cd.trigger) {
+			if same || s.purposeOf(o.trigger, cd.trigger) || s.meansPurpose(o.trigger, cd.trigger) {
 				cd.tgt, cd.tgtTok, cd.tgtRel = o.tgt, o.tgtTok, "implicit(target of "+s.toks[o.trigger].Text+")"
 				break
 			}
 		}
 	}
-}
-
-// purposeOf reports whether predicate p is the purpose clause of event
-// trigger t, or of the verb staging it: "staged rallies to demand the
-// president's resignation" (the rallies are aimed at the president).
-func (s *sent) purposeOf(p, t int) bool {
-	h := s.head(p)
-	if h < 0 || s.rel(p) != "advcl" && s.rel(p) != "xcomp" {
-		return false
-	}
-	if m := s.child(p, "mark"); m < 0 || s.lemma(m) != "to" {
-		return false
-	}
-	return h == t || s.head(t) == h && s.rel(t) == "obj"
 }
 
 // absorbIncluded drops an event noun that only details another event noun

@@ -96,6 +96,7 @@ type triggerCase struct {
 	trig  string
 	src   string
 	tgt   string
+	xpos  map[int]string // fine tags of some tokens, which some repairs read
 }
 
 // runTriggerCases codes each case and checks the record of its trigger.
@@ -104,7 +105,11 @@ func runTriggerCases(t *testing.T, tests []triggerCase) {
 	c := newCoder(t)
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			recs := c.Code(build(tt.toks, tt.ments))
+			d := build(tt.toks, tt.ments)
+			for i, x := range tt.xpos {
+				d.Tokens[i].XPOS = x
+			}
+			recs := c.Code(d)
 			for _, r := range recs {
 				if r.Trigger.Text != tt.trig {
 					continue

@@ -135,7 +135,7 @@ func (c *Coder) linearTarget(s *sent, cd *cand, root string) ([]int, int, string
 		// The tree's object, when it has one, must be the title of the
 		// name found ("allowed candidate Alassane Ouattara").
 		o := s.child(i, "obj", "iobj")
-		if m, k := s.phraseActor(start, end, false); take(m) && (o < 0 || o == k-1 && s.ment[o] < 0 && s.toks[o].UPOS == "NOUN") {
+		if m, k := s.phraseActor(start, end, false); take(m) && (o < 0 || o == k-1 && s.ment[o] < 0 && s.toks[o].UPOS == "NOUN" || s.secondObject(m, o)) {
 			return []int{m}, k, "linear:obj"
 		}
 	}
@@ -152,8 +152,10 @@ func (c *Coder) linearTarget(s *sent, cd *cand, root string) ([]int, int, string
 			return nil, -1, ""
 		case root == "01":
 			continue
-		case s.toks[j].UPOS != "ADP":
-			continue
+		case s.toks[j].UPOS != "ADP" && (s.toks[j].UPOS != "SCONJ" || w != "from"):
+			continue // "from" before a participle is taken for a conjunction
+		case w == "with" && s.head(j) >= 0 && helperNouns[s.lemma(s.head(j))]:
+			continue // "with Albania's help"
 		case recipientPrep(w) || w == "among" || awayPrep(root, w),
 			w == "by" && (root == "02" || root == "10") && j > i+1:
 			if m, k := s.phraseActor(j+1, end, places && (w == "to" || w == "into")); take(m) {
@@ -173,7 +175,7 @@ func (s *sent) sameAsSource(cd *cand, m int) bool {
 		if k == mm.Antecedent || s.d.Mentions[k].Antecedent == m {
 			return true
 		}
-		if src := s.d.Mentions[k]; src.Code != "" && src.Code == mm.Code && mm.Antecedent >= 0 {
+		if src := s.d.Mentions[k]; src.Code != "" && src.Code == mm.Code && (mm.Antecedent >= 0 || s.d.Tokens[mm.Head].UPOS == "PRON") {
 			return true
 		}
 	}
@@ -274,4 +276,44 @@ func (s *sent) placeAdjective(m, end int) bool {
 		}
 	}
 	return false
+}
+
+// secondObject reports whether the tree's object o follows mention m
+// right after a determiner or number opens a second noun phrase, which
+// makes m the first object of two: "gave the Ivory Coast 5.1 million
+// dollars" parsed as one phrase whose head is "dollars".
+func (s *sent) secondObject(m, o int) bool {
+	next := s.d.Mentions[m].Last - s.base
+	if next <= 0 || next >= o || next >= len(s.toks) {
+		return false
+	}
+	u := s.toks[next].UPOS
+	return (u == "NUM" || u == "DET") && s.ment[o] < 0
+}
+
+// purposeOf reports whether predicate p is the purpose clause of event
+// trigger t, or of the verb staging it: "staged rallies to demand the
+// president's resignation" (the rallies are aimed at the president).
+func (s *sent) purposeOf(p, t int) bool {
+	h := s.head(p)
+	if h < 0 || s.rel(p) != "advcl" && s.rel(p) != "xcomp" {
+		return false
+	}
+	if m := s.child(p, "mark"); m < 0 || s.lemma(m) != "to" {
+		return false
+	}
+	return h == t || s.head(t) == h && s.rel(t) == "obj"
+}
+
+// meansPurpose reports whether predicate p, a to-clause on the object of
+// event trigger t, says what that object is for: "used tear gas to
+// disperse the protesters", "accepted an invitation to meet the king" (t
+// is aimed at whom the clause acts on).
+func (s *sent) meansPurpose(p, t int) bool {
+	h := s.head(p)
+	if h < 0 || s.rel(p) != "acl" || s.head(h) != t || s.rel(h) != "obj" {
+		return false
+	}
+	m := s.child(p, "mark")
+	return m >= 0 && s.lemma(m) == "to"
 }

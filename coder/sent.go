@@ -58,6 +58,8 @@ func newSent(d *doc.Doc, si int, verbLemma func(form, lemma string) string) *sen
 	}
 	s.predicate = make([]bool, len(toks))
 	s.repairTree()
+	s.repairHave()
+	s.repairPastModifier(verbLemma)
 	s.repairVerbless()
 	s.repairSubordinate()
 	for i, h := range s.heads {
@@ -92,122 +94,6 @@ func (s *sent) rel(i int) string { return s.rels[i] }
 
 // head returns the local index of the head of i, or -1 for the root.
 func (s *sent) head(i int) int { return s.heads[i] }
-
-// repairTree undoes a parser slip common in news, where a past tense
-// verb is tagged as a participle and hung on the noun after it as an
-// adjective, and that noun takes the verb's subject: "police in Jericho
-// [confiscated] weapons", "the government [donated] goods to Nepal". The
-// verb becomes the predicate: it takes the noun's place in the tree, the
-// noun becomes its object, and the subject and the noun's prepositional
-// modifiers that name a party ("to Nepal", "from the groups") move to the
-// verb.
-func (s *sent) repairTree() {
-	for v := range s.heads {
-		n := s.heads[v]
-		if n < 0 || s.rels[v] != "amod" || n != v+1 || s.toks[v].UPOS != "VERB" || s.toks[n].UPOS != "NOUN" {
-			continue
-		}
-		subj := -1 // on the noun, or already on the verb
-		for k, h := range s.heads {
-			if (h == n || h == v) && (s.rels[k] == "nsubj" || s.rels[k] == "nsubj:pass") && k < v {
-				subj = k
-			}
-		}
-		if subj < 0 {
-			continue
-		}
-		s.heads[v], s.rels[v] = s.heads[n], s.rels[n]
-		s.heads[n], s.rels[n] = v, "obj"
-		s.heads[subj], s.rels[subj] = v, "nsubj"
-		for k, h := range s.heads {
-			if h != n || k < n || s.rels[k] != "nmod" {
-				continue
-			}
-			switch s.caseLemma(k) {
-			case "to", "from", "for", "with", "against", "on", "into", "in", "at":
-				s.heads[k], s.rels[k] = v, "obl"
-			}
-		}
-		for k, h := range s.heads {
-			if h == n && k != subj && (s.rels[k] == "punct" || s.rels[k] == "ccomp" || s.rels[k] == "parataxis" || s.rels[k] == "advcl") && k > n {
-				s.heads[k] = v
-			}
-		}
-	}
-}
-
-// repairVerbless gives a sentence whose root the parser made a noun its
-// verb back: "European Union foreign ministers on Monday extended sanctions on
-// Belarus", tagged with "extended" as an adjective of "sanctions" and
-// parsed with the subject as the root. The first past participle after the
-// root noun that modifies a later noun becomes the predicate, the root its
-// subject, the modified noun its object, and the root's modifiers after it
-// its obliques.
-func (s *sent) repairVerbless() {
-	root := -1
-	for i, h := range s.heads {
-		if h < 0 {
-			root = i
-		}
-	}
-	if root < 0 || s.toks[root].UPOS != "NOUN" && s.toks[root].UPOS != "PROPN" {
-		return // the parser found a verb to hang the sentence on
-	}
-	for v := root + 1; v < len(s.heads); v++ {
-		n := s.heads[v]
-		if s.rels[v] != "amod" || n <= v || !strings.HasSuffix(strings.ToLower(s.toks[v].Text), "ed") {
-			continue
-		}
-		s.heads[v], s.rels[v] = -1, "root"
-		s.heads[root], s.rels[root] = v, "nsubj"
-		for k, h := range s.heads {
-			if h == root && k > v && k != n && (strings.HasPrefix(s.rels[k], "nmod") || s.rels[k] == "punct") {
-				s.heads[k], s.rels[k] = v, "obl"
-			}
-		}
-		if s.heads[n] == root || s.rels[n] != "obj" {
-			s.heads[n], s.rels[n] = v, "obj"
-		}
-		s.predicate[v] = true
-		return
-	}
-}
-
-// repairSubordinate undoes another slip: "lodged a protest after North
-// Korea fired a missile" parsed with "after North Korea" as an oblique and
-// "fired" as a clause without a subject. A subordinating preposition's
-// noun right before a subjectless adverbial clause of the same head is the
-// clause's subject.
-func (s *sent) repairSubordinate() {
-	for v := range s.heads {
-		if s.rels[v] != "advcl" || s.toks[v].UPOS != "VERB" || v == 0 {
-			continue
-		}
-		n, h := v-1, s.heads[v]
-		if s.heads[n] != h || !strings.HasPrefix(s.rels[n], "obl") || s.toks[n].UPOS != "PROPN" && s.toks[n].UPOS != "NOUN" && s.toks[n].UPOS != "PRON" {
-			continue
-		}
-		hasSubj := false
-		for k, hk := range s.heads {
-			if hk == v && strings.HasPrefix(s.rels[k], "nsubj") {
-				hasSubj = true
-			}
-		}
-		if hasSubj {
-			continue
-		}
-		for c := range s.heads {
-			if s.heads[c] != n || s.rels[c] != "case" {
-				continue
-			}
-			switch s.lemmas[c] {
-			case "after", "before", "until", "since", "as", "because", "when", "while", "once":
-				s.heads[n], s.rels[n] = v, "nsubj"
-				s.heads[c], s.rels[c] = v, "mark"
-			}
-		}
-	}
-}
 
 // caseLemma returns the lemma of the case marker among the tokens before k
 // that hang on it, or "".

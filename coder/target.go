@@ -59,7 +59,7 @@ func (c *Coder) fillTarget(s *sent, cd *cand) {
 	}
 	root := cd.code[:2]
 	set := func(k int, rel string, ms []int) bool {
-		ms = slices.DeleteFunc(slices.Clone(ms), func(m int) bool { return slices.Contains(cd.src, m) })
+		ms = slices.DeleteFunc(slices.Clone(ms), func(m int) bool { return slices.Contains(cd.src, m) || s.sameAsSource(cd, m) })
 		if len(ms) == 0 || !s.anyCoded(ms) && !s.anyPlace(ms) {
 			return false
 		}
@@ -67,6 +67,14 @@ func (c *Coder) fillTarget(s *sent, cd *cand) {
 		return true
 	}
 	i := cd.trigger
+	if root == "09" {
+		// "investigating crimes by the militia", "an investigation
+		// into abuses committed by the police": whoever did the deed
+		// investigated is investigated.
+		if k := s.deedAgent(i, cd.kind == "noun"); k >= 0 && set(k, "deed>agent", s.actorsAt(k)) {
+			return
+		}
+	}
 	if cd.kind == "noun" {
 		// "airstrikes, including strikes in Beirut": the places of the
 		// noun and of the nouns it includes.
@@ -109,6 +117,13 @@ func (c *Coder) fillTarget(s *sent, cd *cand) {
 			}
 		}
 	}
+	if root == "13" {
+		// "threatened to strike unless Israel withdrew": a threat is
+		// aimed at whoever must meet its condition.
+		if k := s.conditionSubject(i); k >= 0 && set(k, "condition>nsubj", s.actorsAt(k)) {
+			return
+		}
+	}
 	if root == "11" || root == "12" {
 		// "were angered when Hezbollah joined the war": the actor of
 		// the event reacted to.
@@ -136,7 +151,7 @@ func (c *Coder) fillTarget(s *sent, cd *cand) {
 		}
 		// The party the governed act is for comes before what it acts on
 		// ("refused to extradite the rebels to Colombia").
-		if k := s.obliqueWithActor(g, recipientPrep); k >= 0 && set(k, "xcomp>obl:"+s.caseOf(k), s.actorsAt(k)) {
+		if k := s.obliqueWithActor(cd, g, recipientPrep); k >= 0 && set(k, "xcomp>obl:"+s.caseOf(k), s.actorsAt(k)) {
 			return
 		}
 		if k := s.child(g, "iobj", "obj"); k >= 0 && set(k, "xcomp>obj", s.actorsAt(k)) {
@@ -154,12 +169,28 @@ func (c *Coder) fillTarget(s *sent, cd *cand) {
 	if root == "01" {
 		return
 	}
-	if k := s.obliqueWithActor(i, recipientPrep); k >= 0 && set(k, "obl:"+s.caseOf(k), s.actorsAt(k)) {
+	if s.child(i, "obj") < 0 {
+		// "forced out on Wednesday more than 1,000 refugees": an
+		// oblique without a preposition is the object the parser lost.
+		for _, k := range s.kids[i] {
+			if s.rel(k) == "obl" && s.caseOf(k) == "" && set(k, "obl(bare)", s.actorsAt(k)) {
+				return
+			}
+		}
+	}
+	if k := s.obliqueWithActor(cd, i, recipientPrep); k >= 0 && set(k, "obl:"+s.caseOf(k), s.actorsAt(k)) {
 		return
 	}
 	away := func(p string) bool { return awayPrep(root, p) }
-	if k := s.obliqueWithActor(i, away); k >= 0 && set(k, "obl:from", s.actorsAt(k)) {
+	if k := s.obliqueWithActor(cd, i, away); k >= 0 && set(k, "obl:from", s.actorsAt(k)) {
 		return
+	}
+	if o := s.child(i, "obj"); o >= 0 && s.consumed[o] && s.ment[o] >= 0 && s.foreignTo(cd, s.ment[o]) {
+		// "expelled two Russian diplomats": the object a multiword verb
+		// fixes ("expel diplomat") names the country acted on.
+		if set(o, "obj(fixed)", []int{s.ment[o]}) {
+			return
+		}
 	}
 	if o := s.child(i, "obj"); o >= 0 && s.ment[o] < 0 && len(c.lex.Noun(s.lemma(o))) == 0 {
 		// "demolished Palestinian homes", "expelled inspectors of the
@@ -260,14 +291,28 @@ func (s *sent) anyPlace(ms []int) bool {
 }
 
 // obliqueWithActor returns the first obl or nmod child of i whose case is
-// accepted by prep and that holds a coded actor, or -1.
-func (s *sent) obliqueWithActor(i int, prep func(string) bool) int {
+// accepted by prep and that holds a coded actor other than cd's sources
+// ("restrictions on its labour market for new members" is aimed at the
+// members), or -1. A helper is no party acted on: "with Albania's help",
+// "with the support of the UN".
+func (s *sent) obliqueWithActor(cd *cand, i int, prep func(string) bool) int {
 	for _, k := range s.kids[i] {
 		r := s.rel(k)
-		if (r == "obl" || r == "nmod" || strings.HasPrefix(r, "obl:") || strings.HasPrefix(r, "nmod:")) && r != "nmod:poss" &&
-			prep(s.caseOf(k)) && s.anyCoded(s.actorsAt(k)) {
+		if !(r == "obl" || r == "nmod" || strings.HasPrefix(r, "obl:") || strings.HasPrefix(r, "nmod:")) || r == "nmod:poss" ||
+			!prep(s.caseOf(k)) || s.caseOf(k) == "with" && helperNouns[s.lemma(k)] {
+			continue
+		}
+		ms := slices.DeleteFunc(s.actorsAt(k), func(m int) bool { return slices.Contains(cd.src, m) || s.sameAsSource(cd, m) })
+		if s.anyCoded(ms) {
 			return k
 		}
 	}
 	return -1
+}
+
+// helperNouns name the help of a third party, whose with-phrase names a
+// helper, not the party acted on.
+var helperNouns = map[string]bool{
+	"help": true, "support": true, "assistance": true, "backing": true, "aid": true, "blessing": true,
+	"consent": true, "approval": true, "participation": true, "mediation": true,
 }

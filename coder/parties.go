@@ -1,0 +1,107 @@
+package coder
+
+import (
+	"strings"
+
+	"github.com/sitrep/sitrep/doc"
+)
+
+// Some targets are found through another clause or phrase than the
+// event's own arguments: the party a threat's condition names, the doer of
+// the deed an investigation looks into, the country of an object a
+// multiword verb fixes.
+
+// conditionSubject returns the subject of a condition ("unless", "if") set
+// on predicate i or on the clauses it governs, or -1: "threatened to strike
+// unless Israel withdrew", "threatened to stop the talks if the US deploys".
+func (s *sent) conditionSubject(i int) int {
+	for k := range s.toks {
+		if s.rel(k) != "advcl" || !s.dominates(i, k, 3) {
+			continue
+		}
+		if m := s.child(k, "mark"); m >= 0 && (s.lemma(m) == "unless" || s.lemma(m) == "if") {
+			return s.child(k, "nsubj", "nsubj:pass")
+		}
+	}
+	return -1
+}
+
+// dominates reports whether k lies below i in the tree, at most depth
+// levels down.
+func (s *sent) dominates(i, k, depth int) bool {
+	for h, n := s.head(k), 0; h >= 0 && n < depth; h, n = s.head(h), n+1 {
+		if h == i {
+			return true
+		}
+	}
+	return false
+}
+
+// foreignTo reports whether mention m is an actor whose country its own
+// words name (not one inferred from the document) and that is not the
+// country of a source of cd.
+func (s *sent) foreignTo(cd *cand, m int) bool {
+	mm := s.d.Mentions[m]
+	if mm.Kind != doc.KindActor || mm.Country == "" || mm.Via == doc.ViaCoreference {
+		return false
+	}
+	for _, k := range cd.src {
+		if s.d.Mentions[k].Country == mm.Country {
+			return false
+		}
+	}
+	return true
+}
+
+// deedNouns returns the into/of/on modifiers of investigation noun i, the
+// deeds it looks into.
+func (s *sent) deedNouns(i int) []int {
+	var out []int
+	for _, k := range s.kids[i] {
+		if r := s.rel(k); strings.HasPrefix(r, "nmod") && r != "nmod:poss" {
+			switch s.caseOf(k) {
+			case "into", "of", "on":
+				out = append(out, k)
+			}
+		}
+	}
+	return out
+}
+
+// deedAgent returns the agent of the deed that investigation i looks
+// into, or -1: a by-phrase on the deed noun ("crimes by the militia"), or
+// the agent of a participle on it ("abuses committed by the police"). The
+// deed is a verb's object, or a noun's into/of/on modifier; an active
+// verb's own by-phrase is its deed's, which the parser attached higher.
+func (s *sent) deedAgent(i int, noun bool) int {
+	var deeds []int
+	for _, k := range s.kids[i] {
+		r := s.rel(k)
+		switch {
+		case !noun && r == "obj" && s.consumed[k]:
+			deeds = append(deeds, s.deedNouns(k)...) // "opened an inquiry into killings"
+		case !noun && r == "obj":
+			deeds = append(deeds, k)
+		case !noun && strings.HasPrefix(r, "obl") && s.caseOf(k) == "by" && !s.passive(i) && s.child(i, "obj") >= 0:
+			return k // "investigating crimes by the militia", "by" misattached
+		}
+	}
+	if noun {
+		deeds = s.deedNouns(i)
+	}
+	for _, d := range deeds {
+		for _, k := range s.kids[d] {
+			switch r := s.rel(k); {
+			case strings.HasPrefix(r, "nmod") && s.caseOf(k) == "by":
+				return k
+			case r == "acl":
+				for _, a := range s.kids[k] {
+					if ra := s.rel(a); ra == "obl:agent" || strings.HasPrefix(ra, "obl") && s.caseOf(a) == "by" {
+						return a
+					}
+				}
+			}
+		}
+	}
+	return -1
+}

@@ -1,0 +1,246 @@
+package coder
+
+import "strings"
+
+// The parser's slips that cost events are undone before the rules read the
+// tree: a past tense taken for an adjective or a participle, a sentence hung
+// on a noun, a subordinate clause's subject taken for an oblique.
+
+// repairTree undoes a parser slip common in news, where a past tense
+// verb is tagged as a participle and hung on the noun after it as an
+// adjective, and that noun takes the verb's subject: "police in Jericho
+// [confiscated] weapons", "the government [donated] goods to Nepal". The
+// verb becomes the predicate: it takes the noun's place in the tree, the
+// noun becomes its object, and the subject and the noun's prepositional
+// modifiers that name a party ("to Nepal", "from the groups") move to the
+// verb.
+func (s *sent) repairTree() {
+	for v := range s.heads {
+		n := s.heads[v]
+		if n < 0 || s.rels[v] != "amod" || n != v+1 || s.toks[v].UPOS != "VERB" || s.toks[n].UPOS != "NOUN" {
+			continue
+		}
+		subj := -1 // on the noun, or already on the verb
+		for k, h := range s.heads {
+			if (h == n || h == v) && (s.rels[k] == "nsubj" || s.rels[k] == "nsubj:pass") && k < v {
+				subj = k
+			}
+		}
+		if subj < 0 {
+			continue
+		}
+		s.promote(v, n, n, subj)
+	}
+}
+
+// repairVerbless gives a sentence whose root the parser made a noun its
+// verb back: "European Union foreign ministers on Monday extended sanctions on
+// Belarus", tagged with "extended" as an adjective of "sanctions" and
+// parsed with the subject as the root. The first past participle after the
+// root noun that modifies a later noun becomes the predicate, the root its
+// subject, the modified noun its object, and the root's modifiers after it
+// its obliques.
+func (s *sent) repairVerbless() {
+	root := -1
+	for i, h := range s.heads {
+		if h < 0 {
+			root = i
+		}
+	}
+	if root < 0 || s.toks[root].UPOS != "NOUN" && s.toks[root].UPOS != "PROPN" {
+		return // the parser found a verb to hang the sentence on
+	}
+	for v := root + 1; v < len(s.heads); v++ {
+		n := s.heads[v]
+		if s.rels[v] != "amod" || n <= v || !strings.HasSuffix(strings.ToLower(s.toks[v].Text), "ed") {
+			continue
+		}
+		s.heads[v], s.rels[v] = -1, "root"
+		s.heads[root], s.rels[root] = v, "nsubj"
+		for k, h := range s.heads {
+			if h == root && k > v && k != n && (strings.HasPrefix(s.rels[k], "nmod") || s.rels[k] == "punct") {
+				s.heads[k], s.rels[k] = v, "obl"
+			}
+		}
+		if s.heads[n] == root || s.rels[n] != "obj" {
+			s.heads[n], s.rels[n] = v, "obj"
+		}
+		s.predicate[v] = true
+		return
+	}
+}
+
+// repairSubordinate undoes another slip: "lodged a protest after North
+// Korea fired a missile" parsed with "after North Korea" as an oblique and
+// "fired" as a clause without a subject. A subordinating preposition's
+// noun right before a subjectless adverbial clause of the same head is the
+// clause's subject.
+func (s *sent) repairSubordinate() {
+	for v := range s.heads {
+		if s.rels[v] != "advcl" || s.toks[v].UPOS != "VERB" || v == 0 {
+			continue
+		}
+		n, h := v-1, s.heads[v]
+		if s.heads[n] != h || !strings.HasPrefix(s.rels[n], "obl") || s.toks[n].UPOS != "PROPN" && s.toks[n].UPOS != "NOUN" && s.toks[n].UPOS != "PRON" {
+			continue
+		}
+		hasSubj := false
+		for k, hk := range s.heads {
+			if hk == v && strings.HasPrefix(s.rels[k], "nsubj") {
+				hasSubj = true
+			}
+		}
+		if hasSubj {
+			continue
+		}
+		for c := range s.heads {
+			if s.heads[c] != n || s.rels[c] != "case" {
+				continue
+			}
+			switch s.lemmas[c] {
+			case "after", "before", "until", "since", "as", "because", "when", "while", "once":
+				s.heads[n], s.rels[n] = v, "nsubj"
+				s.heads[c], s.rels[c] = v, "mark"
+			}
+		}
+	}
+}
+
+// repairHave undoes the slip of "it had expelled two diplomats" parsed
+// with "had" as a main verb and the participle hung elsewhere: a form of
+// "have" tagged as a verb, without an object, right before a past
+// participle is the participle's auxiliary; the participle takes its
+// place in the tree and its dependents.
+func (s *sent) repairHave() {
+	for h := 0; h+1 < len(s.toks); h++ {
+		v := h + 1
+		if s.lemmas[h] != "have" || s.toks[h].UPOS != "VERB" || s.toks[v].XPOS != "VBN" || s.toks[v].UPOS != "VERB" {
+			continue
+		}
+		if s.hasDependent(h, "obj", "xcomp", "ccomp") {
+			continue
+		}
+		s.heads[v], s.rels[v] = s.heads[h], s.rels[h]
+		for k, hk := range s.heads {
+			if hk == h && k != v {
+				s.heads[k] = v
+			}
+		}
+		s.heads[h], s.rels[h] = v, "aux"
+	}
+}
+
+// hasDependent reports whether token h has a dependent with one of rels
+// in the tree being repaired.
+func (s *sent) hasDependent(h int, rels ...string) bool {
+	for k, hk := range s.heads {
+		if hk == h {
+			for _, r := range rels {
+				if s.rels[k] == r {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// repairPastModifier undoes a wider form of the slip repairTree undoes: a
+// past tense in -ed right after a subject, tagged as an adjective or a
+// participle and hung as a modifier on the head of its object, which the
+// parser then made a clause without a verb: "guerrillas wounded two
+// soldiers" with the soldiers as the object of "guerrillas", "the
+// government on Monday reduced food supplies to the camps" with the
+// government as the subject of "supplies", "police in the city
+// confiscated weapons" with "police" as a compound of "weapons". Between
+// the word and the noun only the noun's own modifiers may stand; the
+// subject is the noun phrase ending right before the word, with no
+// preposition of its own. The word becomes the predicate and takes the
+// clause's place, the subject and object its dependents, and the
+// clause's other dependents after the object its own.
+func (s *sent) repairPastModifier(verbLemma func(form, lemma string) string) {
+	for v := 1; v < len(s.heads); v++ {
+		n := s.heads[v]
+		if s.rels[v] != "amod" || n <= v || !strings.HasSuffix(strings.ToLower(s.toks[v].Text), "ed") {
+			continue
+		}
+		if u := s.toks[v].UPOS; u != "ADJ" && u != "VERB" || s.toks[n].UPOS != "NOUN" && s.toks[n].UPOS != "PROPN" {
+			continue
+		}
+		if !s.insidePhrase(v+1, n, n) {
+			continue
+		}
+		t := v - 1
+		for s.heads[t] >= 0 && s.heads[t] < v {
+			t = s.heads[t]
+		}
+		if u := s.toks[t].UPOS; u != "NOUN" && u != "PROPN" && u != "PRON" || s.hasDependent(t, "case") {
+			continue
+		}
+		clause := -1
+		switch {
+		case s.heads[t] == n && strings.HasPrefix(s.rels[t], "nsubj") && !s.hasDependent(n, "cop"):
+			clause = n // "the government reduced supplies": a noun with a subject
+		case s.heads[n] == t && s.rels[n] == "obj":
+			clause = t // "guerrillas wounded soldiers": a noun with an object
+		case s.heads[t] == n && s.rels[t] == "compound" && t < v-1 && clauseRel(s.rels[n]):
+			clause = n // "police in Jericho confiscated weapons"
+		}
+		if clause < 0 {
+			continue
+		}
+		s.promote(v, clause, n, t)
+		s.predicate[v] = true
+		if verbLemma != nil {
+			s.lemmas[v] = verbLemma(s.toks[v].Text, strings.TrimSuffix(strings.ToLower(s.toks[v].Text), "ed"))
+		}
+	}
+}
+
+// insidePhrase reports whether tokens [from, to) all hang, directly or
+// through each other, on token n: they are modifiers of n's phrase.
+func (s *sent) insidePhrase(from, to, n int) bool {
+	for k := from; k < to; k++ {
+		h := s.heads[k]
+		if h < from || h > n {
+			return false
+		}
+		switch s.rels[k] {
+		case "det", "nummod", "amod", "compound", "advmod", "flat", "nmod:poss", "case", "punct", "fixed", "cc", "conj":
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// clauseRel reports whether a word with relation r stands where a clause
+// would: the root, or a clause of a speech verb.
+func clauseRel(r string) bool {
+	return r == "root" || r == "ccomp" || r == "parataxis"
+}
+
+// promote makes v the predicate of the clause the parser hung on token
+// clause: v takes the clause's place in the tree, n becomes its object and
+// subj its subject, and the clause's dependents after n that belong to a
+// verb move to v: obliques naming a party or a time ("to Nepal", "from
+// the groups", "during the raid"), punctuation and clauses.
+func (s *sent) promote(v, clause, n, subj int) {
+	s.heads[v], s.rels[v] = s.heads[clause], s.rels[clause]
+	s.heads[n], s.rels[n] = v, "obj"
+	s.heads[subj], s.rels[subj] = v, "nsubj"
+	for k, h := range s.heads {
+		if h != clause || k <= n {
+			continue
+		}
+		switch r := s.rels[k]; {
+		case r == "nmod" || r == "obl":
+			switch s.caseLemma(k) {
+			case "to", "from", "for", "with", "against", "on", "into", "in", "at", "during", "after":
+				s.heads[k], s.rels[k] = v, "obl"
+			}
+		case r == "punct" || r == "ccomp" || r == "parataxis" || r == "advcl" || r == "conj" || r == "cc":
+			s.heads[k] = v
+		}
+	}
+}

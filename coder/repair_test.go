@@ -1,0 +1,70 @@
+package coder
+
+import (
+	"testing"
+
+	"github.com/sitrep/sitrep/doc"
+)
+
+// TestRepairs covers the parser slips repair.go undoes, on hand-built
+// misparses of our own sentences, and a modifier that must stay one.
+func TestRepairs(t *testing.T) {
+	act := func(first, last int, code string) mk { return mk{first, last, last - 1, doc.KindActor, code} }
+	tests := []triggerCase{
+		{
+			name: "past tense hung on its object, which the parser made the subject's object",
+			// rebels injured three Malian soldiers near the border, the army said
+			toks: []tk{{"rebels", "rebel", "NOUN", 9, "ccomp"}, {"injured", "injured", "ADJ", 5, "amod"},
+				{"three", "three", "NUM", 5, "nummod"}, {"Malian", "Malian", "ADJ", 5, "amod"},
+				{"soldiers", "soldier", "NOUN", 1, "obj"}, {",", ",", "PUNCT", 1, "punct"},
+				{"the", "the", "DET", 8, "det"}, {"army", "army", "NOUN", 9, "nsubj"},
+				{"said", "say", "VERB", 0, "root"}},
+			ments: []mk{act(0, 1, "MLIREB"), act(3, 5, "MLIMIL"), act(7, 8, "MLIMIL")},
+			trig:  "injured", code: "190", src: "MLIREB", tgt: "MLIMIL",
+		},
+		{
+			name: "past tense hung on its object, which took the subject",
+			// Chad on Friday expelled two Sudanese diplomats
+			toks: []tk{{"Chad", "Chad", "PROPN", 7, "nsubj"}, {"on", "on", "ADP", 3, "case"},
+				{"Friday", "Friday", "PROPN", 1, "nmod"}, {"expelled", "expelled", "VERB", 7, "amod"},
+				{"two", "two", "NUM", 7, "nummod"}, {"Sudanese", "Sudanese", "ADJ", 7, "amod"},
+				{"diplomats", "diplomat", "NOUN", 0, "root"}},
+			ments: []mk{act(0, 1, "TCD"), act(5, 7, "SDNGOV")},
+			trig:  "expelled", code: "161", src: "TCD", tgt: "SDNGOV",
+		},
+		{
+			name: "past tense after a subject with a place, hung on a noun of a speech verb's clause",
+			// police in Gao seized rifles from Malian gunmen, officials said
+			toks: []tk{{"police", "police", "NOUN", 5, "compound"}, {"in", "in", "ADP", 3, "case"},
+				{"Gao", "Gao", "PROPN", 1, "nmod"}, {"seized", "seized", "VERB", 5, "amod"},
+				{"rifles", "rifle", "NOUN", 11, "ccomp"}, {"from", "from", "ADP", 8, "case"},
+				{"Malian", "Malian", "ADJ", 8, "amod"}, {"gunmen", "gunman", "NOUN", 5, "nmod"},
+				{",", ",", "PUNCT", 5, "punct"}, {"officials", "official", "NOUN", 11, "nsubj"},
+				{"said", "say", "VERB", 0, "root"}},
+			ments: []mk{act(0, 1, "MLICOP"), act(6, 8, "MLIREB")},
+			trig:  "seized", code: "171", src: "MLICOP", tgt: "MLIREB",
+		},
+		{
+			name: "a participle modifying a bare noun right after another noun stays a modifier",
+			// the UN backed government of Mali protested
+			toks: []tk{{"the", "the", "DET", 4, "det"}, {"UN", "UN", "PROPN", 4, "compound"},
+				{"backed", "backed", "VERB", 4, "amod"}, {"government", "government", "NOUN", 7, "nsubj"},
+				{"of", "of", "ADP", 6, "case"}, {"Mali", "Mali", "PROPN", 4, "nmod"},
+				{"protested", "protest", "VERB", 0, "root"}},
+			ments: []mk{act(1, 2, "IGOUNO"), act(3, 6, "MLIGOV")},
+			trig:  "protested", code: "140", src: "MLIGOV", tgt: "",
+		},
+		{
+			name: "\"had\" taken for the main verb before its participle",
+			// Ghana said it had expelled two Togolese envoys
+			toks: []tk{{"Ghana", "Ghana", "PROPN", 2, "nsubj"}, {"said", "say", "VERB", 0, "root"},
+				{"it", "it", "PRON", 4, "nsubj"}, {"had", "have", "VERB", 2, "ccomp"},
+				{"expelled", "expel", "VERB", 2, "advcl"}, {"two", "two", "NUM", 7, "nummod"},
+				{"Togolese", "Togolese", "ADJ", 7, "amod"}, {"envoys", "envoy", "NOUN", 5, "obj"}},
+			ments: []mk{act(0, 1, "GHA"), act(2, 3, "GHA"), act(6, 8, "TGOGOV")},
+			trig:  "expelled", code: "161", src: "GHA", tgt: "TGOGOV",
+			xpos: map[int]string{3: "VBD", 4: "VBN"},
+		},
+	}
+	runTriggerCases(t, tests)
+}

@@ -1,0 +1,114 @@
+package coder
+
+import (
+	"testing"
+
+	"github.com/sitrep/sitrep/doc"
+)
+
+// TestTargetRules covers the target rules of target.go, linear.go and
+// shareTargets on our own sentences: a threat's condition, the source's
+// own belongings, helpers, "from" taken for a conjunction, the doer of an
+// investigated deed, the purpose of the means used, objects the parser
+// lost.
+func TestTargetRules(t *testing.T) {
+	act := func(first, last int, code string) mk { return mk{first, last, last - 1, doc.KindActor, code} }
+	tests := []triggerCase{
+		{
+			name: "a threat is aimed at whoever must meet its condition",
+			// Iran threatened to close the strait unless Britain freed the tanker
+			toks: []tk{{"Iran", "Iran", "PROPN", 2, "nsubj"}, {"threatened", "threaten", "VERB", 0, "root"},
+				{"to", "to", "PART", 4, "mark"}, {"close", "close", "VERB", 2, "xcomp"},
+				{"the", "the", "DET", 6, "det"}, {"strait", "strait", "NOUN", 4, "obj"},
+				{"unless", "unless", "SCONJ", 9, "mark"}, {"Britain", "Britain", "PROPN", 9, "nsubj"},
+				{"freed", "free", "VERB", 4, "advcl"}, {"the", "the", "DET", 11, "det"},
+				{"tanker", "tanker", "NOUN", 9, "obj"}},
+			ments: []mk{act(0, 1, "IRN"), act(7, 8, "GBR")},
+			trig:  "threatened", code: "130", src: "IRN", tgt: "GBR",
+		},
+		{
+			name: "the source's own belongings are no target: the next party is",
+			// Kenya closed its border with Somalia
+			toks: []tk{{"Kenya", "Kenya", "PROPN", 2, "nsubj"}, {"closed", "close", "VERB", 0, "root"},
+				{"its", "its", "PRON", 4, "nmod:poss"}, {"border", "border", "NOUN", 2, "obj"},
+				{"with", "with", "ADP", 6, "case"}, {"Somalia", "Somalia", "PROPN", 4, "nmod"}},
+			ments: []mk{act(0, 1, "KEN"), {2, 3, 2, doc.KindActor, "KEN"}, act(5, 6, "SOM")},
+			trig:  "closed", code: "191", src: "KEN", tgt: "SOM",
+		},
+		{
+			name: "a helper is no party acted on",
+			// Chad attacked the rebels' camps with Niger's help
+			toks: []tk{{"Chad", "Chad", "PROPN", 2, "nsubj"}, {"attacked", "attack", "VERB", 0, "root"},
+				{"the", "the", "DET", 5, "det"}, {"camps", "camp", "NOUN", 2, "obj"},
+				{"with", "with", "ADP", 8, "case"}, {"Niger", "Niger", "PROPN", 8, "nmod:poss"},
+				{"'s", "'s", "PART", 6, "case"}, {"help", "help", "NOUN", 2, "obl"}},
+			ments: []mk{act(0, 1, "TCD"), act(5, 6, "NER")},
+			trig:  "attacked", code: "190", src: "TCD", tgt: "",
+		},
+		{
+			name: "\"from\" taken for a conjunction before a participle still names whom an act withdraws from",
+			// Syria will pull its troops from neighbouring Lebanon
+			toks: []tk{{"Syria", "Syria", "PROPN", 3, "nsubj"}, {"will", "will", "AUX", 3, "aux"},
+				{"withdraw", "withdraw", "VERB", 0, "root"}, {"its", "its", "PRON", 5, "nmod:poss"},
+				{"troops", "troop", "NOUN", 3, "obj"}, {"from", "from", "SCONJ", 7, "mark"},
+				{"neighbouring", "neighbour", "VERB", 3, "advcl"}, {"Lebanon", "Lebanon", "PROPN", 7, "obj"}},
+			ments: []mk{act(0, 1, "SYR"), {3, 4, 3, doc.KindActor, "SYR"}, act(7, 8, "LBN")},
+			trig:  "withdraw", code: "0356", src: "SYR", tgt: "LBN",
+		},
+		{
+			name: "an investigation targets whoever did the deed it looks into",
+			// Peru opened an inquiry into killings committed by Bolivian troops against farmers
+			toks: []tk{{"Peru", "Peru", "PROPN", 2, "nsubj"}, {"opened", "open", "VERB", 0, "root"},
+				{"an", "a", "DET", 4, "det"}, {"inquiry", "inquiry", "NOUN", 2, "obj"},
+				{"into", "into", "ADP", 6, "case"}, {"killings", "killing", "NOUN", 4, "nmod"},
+				{"committed", "commit", "VERB", 6, "acl"}, {"by", "by", "ADP", 10, "case"},
+				{"Bolivian", "Bolivian", "ADJ", 10, "amod"}, {"troops", "troop", "NOUN", 7, "obl:agent"},
+				{"against", "against", "ADP", 12, "case"}, {"farmers", "farmer", "NOUN", 10, "nmod"}},
+			ments: []mk{act(0, 1, "PER"), act(8, 10, "BOLMIL"), act(11, 12, "PERAGR")},
+			trig:  "opened", code: "090", src: "PER", tgt: "BOLMIL",
+		},
+		{
+			name: "investigating a deed whose by-phrase the parser gave the verb",
+			// Chile is investigating abuses by Chilean police against Peruvian migrants
+			toks: []tk{{"Chile", "Chile", "PROPN", 3, "nsubj"}, {"is", "be", "AUX", 3, "aux"},
+				{"investigating", "investigate", "VERB", 0, "root"}, {"abuses", "abuse", "NOUN", 3, "obj"},
+				{"by", "by", "ADP", 7, "case"}, {"Chilean", "Chilean", "ADJ", 7, "amod"},
+				{"police", "police", "NOUN", 3, "obl"}, {"against", "against", "ADP", 10, "case"},
+				{"Peruvian", "Peruvian", "ADJ", 10, "amod"}, {"migrants", "migrant", "NOUN", 7, "nmod"}},
+			ments: []mk{act(0, 1, "CHL"), act(5, 7, "CHLCOP"), act(8, 10, "PERREF")},
+			trig:  "investigating", code: "092", src: "CHL", tgt: "CHLCOP",
+		},
+		{
+			name: "what the means were used for names the target",
+			// Togolese troops used tear gas to disperse students
+			toks: []tk{{"Togolese", "Togolese", "ADJ", 2, "amod"}, {"troops", "troop", "NOUN", 3, "nsubj"},
+				{"used", "use", "VERB", 0, "root"}, {"tear", "tear", "NOUN", 5, "compound"},
+				{"gas", "gas", "NOUN", 3, "obj"}, {"to", "to", "PART", 7, "mark"},
+				{"disperse", "disperse", "VERB", 5, "acl"}, {"students", "student", "NOUN", 7, "obj"}},
+			ments: []mk{act(0, 2, "TGOMIL"), act(7, 8, "TGOEDU")},
+			trig:  "used", code: "175", src: "TGOMIL", tgt: "TGOEDU",
+		},
+		{
+			name: "an oblique without a preposition is the object the parser lost",
+			// Sudanese troops drove out on Monday some 2,000 Chadian refugees
+			toks: []tk{{"Sudanese", "Sudanese", "ADJ", 2, "amod"}, {"troops", "troop", "NOUN", 3, "nsubj"},
+				{"expelled", "expel", "VERB", 0, "root"}, {"on", "on", "ADP", 5, "case"},
+				{"Monday", "Monday", "PROPN", 3, "obl"}, {"2,000", "2000", "NUM", 8, "nummod"},
+				{"Chadian", "Chadian", "ADJ", 8, "amod"}, {"refugees", "refugee", "NOUN", 3, "obl"}},
+			ments: []mk{act(0, 2, "SDNMIL"), act(6, 8, "TCDREF")},
+			trig:  "expelled", code: "174", src: "SDNMIL", tgt: "TCDREF",
+		},
+		{
+			name: "a name before a number opening a second object is the first object",
+			// Japan gave the Ivory Coast 5 million dollars
+			toks: []tk{{"Japan", "Japan", "PROPN", 2, "nsubj"}, {"gave", "give", "VERB", 0, "root"},
+				{"the", "the", "DET", 8, "det"}, {"Ivory", "Ivory", "PROPN", 5, "compound"},
+				{"Coast", "Coast", "PROPN", 8, "compound"}, {"5", "5", "NUM", 7, "compound"},
+				{"million", "million", "NUM", 8, "nummod"}, {"dollars", "dollar", "NOUN", 2, "obj"}},
+			ments: []mk{act(0, 1, "JPN"), act(3, 5, "CIV")},
+			trig:  "gave", code: "070", src: "JPN", tgt: "CIV",
+		},
+	}
+	tests[3].xpos = map[int]string{6: "VBG"}
+	runTriggerCases(t, tests)
+}
