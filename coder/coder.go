@@ -161,6 +161,7 @@ func (c *Coder) code(d *doc.Doc) ([]event.Record, []bool) {
 		}
 		punitiveAppeals(s, cands)
 		cands = intentions(s, cands)
+		c.refusalTargets(s, cands)
 		cands = absorbIncluded(s, cands)
 		cands = c.dropVoicing(s, cands)
 		shareTargets(s, cands)
