@@ -588,7 +588,7 @@ func (r *run) verb(s *sent, v int) {
 		// "reported that ..." however the parser hung the clause.
 		content, rule = s.thatClause(v), "that"
 	}
-	if content == nil && (objectCueVerb(s.low[v]) || s.low[v] == "show") && !passive {
+	if content == nil && (objectCueVerb(s.low[v]) || s.low[v] == "show" && !s.displays(v, srcTok)) && !passive {
 		// "show" too: "the poll shows a close race".
 		if o := s.child(v, "obj"); o >= 0 && s.toks[o].UPOS != "PRON" {
 			content, rule = s.subtree(o, nil, nil), "object"
@@ -1337,14 +1337,24 @@ func (r *run) hedge(s *sent, i int) {
 	if h < 0 {
 		return
 	}
+	var cut func(int) bool
 	for k := range r.atts {
 		a := &r.atts[k]
 		// A stance ("reportedly proposed talks") is passed over: the hedge
-		// is on the act itself, an event in its own right.
+		// is on the act itself, an event in its own right. So it is for
+		// the other attributions that only record a stance or a directive
+		// ("are reportedly concerned", "reportedly asked him to"): they
+		// are hedged, and so is the clause, which is the event, without
+		// what the stance is about.
 		if a.Sentence == s.idx && a.Rule != "stance" && a.Cue.Start <= s.toks[h].Start && s.toks[h].End <= a.Cue.End {
 			a.Hedged = true
 			a.Hedge = s.span(i, i)
-			return
+			if !stanceRule(a.Rule) {
+				return
+			}
+			about := a.Content
+			cut = func(k int) bool { return about.Start <= s.toks[k].Start && s.toks[k].End <= about.End }
+			break
 		}
 	}
 	// A verb the parser took for a modifier ("reportedly proposed talks"
@@ -1355,7 +1365,7 @@ func (r *run) hedge(s *sent, i int) {
 		}
 		h = s.head(h)
 	}
-	in := s.subtree(h, nil, nil)
+	in := s.subtree(h, nil, cut)
 	r.add(Attribution{Sentence: s.idx, Hedge: s.span(i, i), Content: s.extent(in), Hedged: true, Rule: "hedge"})
 }
 

@@ -42,6 +42,16 @@
 //     apart; a predicate the subject intends ("will visit", "plans to send
 //     aid") is coded as the expression of that intent (03x), or as a threat
 //     (13x) when it is coercion or force.
+//   - Denials (negation.go, refusal.go): an act governed by a disposition
+//     or evidence noun with a negative quantifier ("little interest in
+//     mediating", "no sign of withdrawing"), by "short of", or asked for
+//     by an order or appeal its addressee refuses, resists or defies
+//     ("resisted orders to deploy") is negated; "has yet to" leaves it
+//     intended. The refusal of an order targets its author, or the
+//     government over soldiers, police or intelligence refusing orders
+//     of no named author.
+//   - Coordinated subjects (coord.go): "A, B and C were angered" parsed
+//     with the predicate as A's conjunct keeps A, B and C as sources.
 //   - Targets (target.go): when a frame finds no target, the indirect
 //     object, the governed predicate's arguments (for appeals, demands,
 //     intents, threats), the trigger's obliques, the object's obliques and
@@ -167,6 +177,7 @@ func (c *Coder) code(d *doc.Doc) ([]event.Record, []bool) {
 		}
 		punitiveAppeals(s, cands)
 		cands = intentions(s, cands)
+		c.refusalTargets(s, cands)
 		cands = absorbIncluded(s, cands)
 		cands = c.dropVoicing(s, cands)
 		shareTargets(s, cands)

@@ -141,7 +141,7 @@ func intentions(s *sent, cands []cand) []cand {
 				cd.code = t
 			}
 		}
-		if cd.status == event.Intended && cd.kind != "modifier" && !s.decided(cd.trigger) {
+		if cd.status == event.Intended && cd.kind != "modifier" && !s.decided(cd.trigger) && !s.notYet(cd.trigger) {
 			if t := intentCode(cd.code); t != "" {
 				cd.code = t
 			}
@@ -149,6 +149,13 @@ func intentions(s *sent, cands []cand) []cand {
 		out = append(out, cd)
 	}
 	return slices.Clip(out)
+}
+
+// notYet reports whether predicate i is what its subject has yet to do
+// ("has yet to respond"): not done so far, which expresses no intent.
+func (s *sent) notYet(i int) bool {
+	h := s.head(i)
+	return h >= 0 && (s.rel(i) == "xcomp" || s.rel(i) == "advcl") && s.yetTo(h)
 }
 
 // willNot reports whether predicate i is negated future: "will not",

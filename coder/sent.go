@@ -82,6 +82,9 @@ func newSent(d *doc.Doc, si int, verbLemma func(form, lemma string) string) *sen
 			s.ment[l] = mi
 		}
 	}
+	if s.repairListSubject() {
+		s.rebuildKids()
+	}
 	return s
 }
 

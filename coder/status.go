@@ -34,6 +34,7 @@ func (c *Coder) status(s *sent, i, depth int) event.Status {
 	if h < 0 || depth > 4 {
 		return st
 	}
+	st = stronger(st, c.denialStatus(s, i))
 	if s.rel(i) == "acl" && s.toks[h].UPOS == "NOUN" && s.child(i, "mark") >= 0 && s.lemma(s.child(i, "mark")) == "to" && c.announcing(s.lemma(h)) {
 		// "orders to deploy troops", "the decision to expel": what a noun
 		// of decision or appeal announces with an infinitive has not
