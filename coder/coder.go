@@ -139,6 +139,10 @@ type cand struct {
 	status   event.Status
 	nominal  bool
 	embedded bool // a descendant of another candidate's trigger
+	// refused marks the refusal of a request (refusalTargets): it is aimed
+	// at the request's author, never at whom the act asked for was
+	// ("rejected calls to attack Hezbollah").
+	refused bool
 }
 
 // Code returns the events of d, in sentence and trigger order, with the
@@ -403,7 +407,8 @@ func (c *Coder) dropVoicing(s *sent, cands []cand) []cand {
 // event of the sentence by the same source and of the same root ("firing
 // rockets toward Israel and increasing its attacks": the attacks are on
 // Israel), and an event without a target the target of its purpose
-// clause ("staged rallies to demand the president's resignation").
+// clause ("staged rallies to demand the president's resignation"). A
+// refusal of a request keeps its own target (refused).
 func shareTargets(s *sent, cands []cand) {
 	codes := func(ms []int) string {
 		var cs []string
@@ -415,7 +420,7 @@ func shareTargets(s *sent, cands []cand) {
 	}
 	for k := range cands {
 		cd := &cands[k]
-		if len(cd.tgt) > 0 || len(cd.src) == 0 {
+		if len(cd.tgt) > 0 || len(cd.src) == 0 || cd.refused {
 			continue
 		}
 		for _, o := range cands {

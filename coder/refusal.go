@@ -87,13 +87,14 @@ func (c *Coder) requestNoun(l string) bool {
 func (c *Coder) refusalTargets(s *sent, cands []cand) {
 	for k := range cands {
 		cd := &cands[k]
-		if cd.kind != "verb" || !strings.HasPrefix(cd.code, "12") || !refusalVerb(s.verbLemma(cd.trigger)) {
+		if cd.kind == "noun" || !strings.HasPrefix(cd.code, "12") || !refusalVerb(s.verbLemma(cd.trigger)) {
 			continue
 		}
 		o := s.child(cd.trigger, "obj")
 		if o < 0 || !c.requestNoun(s.lemma(o)) {
 			continue
 		}
+		cd.refused = true
 		if a := s.requestAuthor(o); a >= 0 {
 			if ms := s.mentionsAt(a, asTarget); s.anyActorCode(ms) {
 				cd.tgt, cd.tgtTok, cd.tgtRel = ms, a, "obj>author"
