@@ -105,3 +105,43 @@ func (s *sent) deedAgent(i int, noun bool) int {
 	}
 	return -1
 }
+
+// ofObjectTarget returns the argument that names the target of event noun
+// i through the noun's of-object, and its marker, or -1: a phrase the
+// parser hung on the of-object with a preposition of the noun's target
+// markers belongs to the event ("the withdrawal of troops from Lebanon",
+// "the transfer of arms to the rebels").
+func (s *sent) ofObjectTarget(i int, markers []string) (int, string) {
+	of := s.oblique(i, []string{"of"})
+	if of < 0 {
+		return -1, ""
+	}
+	for _, m := range markers {
+		if m == "of" || !isPrep(m) && m != "from" {
+			continue
+		}
+		if k := s.oblique(of, []string{m}); k >= 0 {
+			if ms := s.mentionsAt(k, asTarget); len(ms) > 0 && s.anyActorCode(ms) {
+				return k, m
+			}
+		}
+	}
+	return -1, ""
+}
+
+// fixedNounTarget returns the argument that names the target of the
+// event noun o a multiword verb fixes as its object, with the marker, or
+// -1: the noun's own target markers name it ("tightened the blockade of
+// the port", "lifted the embargo on Iraq").
+func (c *Coder) fixedNounTarget(s *sent, o int) (int, string) {
+	for _, n := range c.lex.Noun(s.lemma(o)) {
+		for _, m := range n.Target {
+			if k := s.nounMarker(o, m); k >= 0 {
+				if ms := s.mentionsAt(k, asTarget); len(ms) > 0 && s.anyActorCode(ms) {
+					return k, m
+				}
+			}
+		}
+	}
+	return -1, ""
+}

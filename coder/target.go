@@ -192,6 +192,13 @@ func (c *Coder) fillTarget(s *sent, cd *cand) {
 			return
 		}
 	}
+	if o := s.child(i, "obj"); o >= 0 && s.consumed[o] && s.ment[o] < 0 {
+		// "tightened the blockade of Gaza": the target of the event noun a
+		// multiword verb fixes as its object.
+		if k, m := c.fixedNounTarget(s, o); k >= 0 && set(k, "obj(fixed)>"+m, s.mentionsAt(k, asTarget)) {
+			return
+		}
+	}
 	if o := s.child(i, "obj"); o >= 0 && s.ment[o] < 0 && len(c.lex.Noun(s.lemma(o))) == 0 {
 		// "demolished Palestinian homes", "expelled inspectors of the
 		// IAEA": the actor the acted-on thing belongs to.
