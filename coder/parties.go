@@ -145,3 +145,41 @@ func (c *Coder) fixedNounTarget(s *sent, o int) (int, string) {
 	}
 	return -1, ""
 }
+
+// yieldsTo reports whether the place at argument k stands for the party a
+// yielding act (root 08) with object obj (or -1) is done to: the place
+// something is acted on in ("lifted restrictions in the north"), the place
+// withdrawn from ("pulled its troops out of Gaza"), or a foreign place ("a
+// ceasefire in Syria" declared by Turkey). Rebels who surrender or declare
+// a truce in their own country yield in it, not to it.
+func (s *sent) yieldsTo(cd *cand, obj, k int) bool {
+	if obj >= 0 && !s.consumed[obj] || s.caseOf(k) == "from" {
+		return true
+	}
+	src := map[string]bool{}
+	for _, a := range s.actors(cd.src) {
+		src[a.Country] = true
+	}
+	for _, a := range s.actors(s.placesAt(k)) {
+		if a.Country != "" && src[a.Country] {
+			return false
+		}
+	}
+	return true
+}
+
+// answersRequest reports whether the object of trigger i is an event noun
+// of a request, proposal or demand (roots 02, 03, 10): yielding to it
+// ("accepted the demands", "met the request") answers its author.
+func (c *Coder) answersRequest(s *sent, i int) bool {
+	o := s.child(i, "obj")
+	if o < 0 {
+		return false
+	}
+	for _, n := range c.lex.Noun(s.lemma(o)) {
+		if len(n.CAMEO) >= 2 && answered(n.CAMEO[:2]) {
+			return true
+		}
+	}
+	return false
+}

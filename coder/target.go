@@ -52,7 +52,8 @@ func placePrep(p string) bool {
 // whoever asked, see the links); places stand for their country only for visits (042,
 // 043: the host) and for material events and reactions to them (roots
 // 06-20), where the place is the party acted on; a venue of talks is no
-// party to them.
+// party to them, nor the place in its own country where an actor yields
+// without acting on anything (see yieldsTo).
 func (c *Coder) fillTarget(s *sent, cd *cand) {
 	if len(cd.tgt) > 0 || len(cd.code) < 2 {
 		return
@@ -158,10 +159,11 @@ func (c *Coder) fillTarget(s *sent, cd *cand) {
 			return
 		}
 	}
-	if root == "05" || root == "11" || root == "12" || root == "02" || root == "10" {
-		// "rejected an Indian proposal", "welcomed Iran's offer": a
-		// reaction to an act targets its author; "demanded Israel's
-		// withdrawal": an appeal for an act, whoever is to do it.
+	if root == "05" || root == "11" || root == "12" || root == "02" || root == "10" || root == "08" && c.answersRequest(s, i) {
+		// "rejected an Indian proposal", "welcomed Iran's offer",
+		// "accepted the rebels' demands": a reaction to an act targets
+		// its author; "demanded Israel's withdrawal": an appeal for an
+		// act, whoever is to do it.
 		if o := s.child(i, "obj"); o >= 0 && s.ment[o] < 0 && set(o, "obj>author", s.mentionsAt(o, asTarget)) {
 			return
 		}
@@ -244,7 +246,7 @@ func (c *Coder) fillTarget(s *sent, cd *cand) {
 			if h < 0 {
 				continue
 			}
-			if k := s.placeOblique(h); k >= 0 && set(k, "place:"+s.caseOf(k), s.placesAt(k)) {
+			if k := s.placeOblique(h); k >= 0 && (root != "08" || s.yieldsTo(cd, obj, k)) && set(k, "place:"+s.caseOf(k), s.placesAt(k)) {
 				return
 			}
 		}
