@@ -40,3 +40,40 @@ func TestNotActors(t *testing.T) {
 		})
 	}
 }
+
+// TestStackedPeoples covers a group named by two peoples' words before its
+// agent noun: the first names the country it lives in, the second (a
+// demonym, an unknown name or adjective) the people.
+func TestStackedPeoples(t *testing.T) {
+	f := setup(t)
+	tests := []struct {
+		name, text string
+		want       []want
+	}{
+		{
+			name: "two demonyms: the first is the country",
+			text: "Bosnian Croat soldiers left the village.",
+			want: []want{{text: "Bosnian Croat soldiers", code: "BIHMIL", via: "compositional"}},
+		},
+		{
+			name: "a demonym and an unknown people's name",
+			text: "Nigerian Ijaw militants seized the platform.",
+			want: []want{{text: "Nigerian Ijaw militants", code: "NGAREB", via: "compositional"}},
+		},
+		{
+			name: "a demonym and a people's adjective",
+			text: "Iranian Kurdish refugees crossed the border.",
+			want: []want{{text: "Iranian Kurdish refugees", code: "IRNREF", via: "compositional"}},
+		},
+		{
+			name: "a plural people's name alone is still the people",
+			text: "Bosnian Serbs voted on Sunday.",
+			want: []want{{text: "Bosnian Serbs", code: "BIH"}},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			checkWants(t, f.process(tt.text, time.Time{}), tt.want)
+		})
+	}
+}
