@@ -38,8 +38,9 @@ func (st *state) coordinated(s *sentence, a, b int) bool {
 	return false
 }
 
-// peopleNoun reports whether a demonym unit is a plural noun naming a
-// people ("Serbs", "Albanians"), not an adjective.
+// peopleNoun reports whether a one-word unit is a plural noun naming a
+// people ("Serbs", "Albanians", "Kurds"), not an adjective: tagged a
+// plural noun, or ending in "s" when the tagger says nothing.
 func (st *state) peopleNoun(s *sentence, u unit) bool {
 	if u.last-u.first != 1 {
 		return false
