@@ -77,3 +77,39 @@ func TestStackedPeoples(t *testing.T) {
 		})
 	}
 }
+
+// TestFledCountry covers a group coded by the country it flees, named
+// through a participle or relative clause of a fleeing verb.
+func TestFledCountry(t *testing.T) {
+	f := setup(t)
+	tests := []struct {
+		name, text string
+		want       []want
+	}{
+		{
+			name: "the object of a fleeing participle",
+			text: "Kenya sheltered refugees fleeing Somalia last year.",
+			want: []want{{text: "refugees", code: "SOMREF", via: "compositional"}},
+		},
+		{
+			name: "a relative clause",
+			text: "Italy rescued migrants who had escaped from Libya on Monday.",
+			want: []want{{text: "migrants", country: "LBY"}},
+		},
+		{
+			name: "where the war they flee is",
+			text: "Guinea will feed refugees fleeing the fighting in Sierra Leone.",
+			want: []want{{text: "refugees", code: "SLEREF"}},
+		},
+		{
+			name: "where they flee to is not theirs",
+			text: "The agency counted refugees fleeing to Chad.",
+			want: []want{{text: "refugees", noCode: true}},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			checkWants(t, f.process(tt.text, time.Time{}), tt.want)
+		})
+	}
+}
