@@ -244,3 +244,17 @@ func (s *sent) promote(v, clause, n, subj int) {
 		}
 	}
 }
+
+// nominalTo reports whether token j is "to" tagged an infinitive marker
+// before a noun phrase, a preposition the tagger slipped on ("aid to
+// refugees fleeing the war" with "refugees" taken for a clause).
+func (s *sent) nominalTo(j int) bool {
+	if s.lemma(j) != "to" || s.toks[j].UPOS != "PART" || j+1 >= len(s.toks) {
+		return false
+	}
+	switch s.toks[j+1].UPOS {
+	case "NOUN", "PROPN", "DET", "NUM":
+		return true
+	}
+	return false
+}
