@@ -9,7 +9,7 @@ import (
 // TestNounArgumentTargets covers targets found through an event noun's
 // arguments that the parser hung elsewhere: a target phrase on the noun's
 // of-object, and the target of the event noun a multiword verb fixes as
-// its object.
+// its object; and the from-phrase of a demand or appeal.
 func TestNounArgumentTargets(t *testing.T) {
 	act := func(first, last int, code string) mk { return mk{first, last, last - 1, doc.KindActor, code} }
 	tests := []triggerCase{
@@ -42,6 +42,24 @@ func TestNounArgumentTargets(t *testing.T) {
 				{"of", "of", "ADP", 6, "case"}, {"Armenia", "Armenia", "PROPN", 4, "nmod"}},
 			ments: []mk{act(0, 1, "TUR"), {2, 3, 2, doc.KindActor, "TUR"}, act(5, 6, "ARM")},
 			trig:  "tightened", code: "191", src: "TUR", tgt: "ARM",
+		},
+		{
+			name: "a demand's from-phrase on its object names the party asked",
+			// Peru demanded an apology from Chile
+			toks: []tk{{"Peru", "Peru", "PROPN", 2, "nsubj"}, {"demanded", "demand", "VERB", 0, "root"},
+				{"an", "a", "DET", 4, "det"}, {"apology", "apology", "NOUN", 2, "obj"},
+				{"from", "from", "ADP", 6, "case"}, {"Chile", "Chile", "PROPN", 4, "nmod"}},
+			ments: []mk{act(0, 1, "PER"), act(5, 6, "CHL")},
+			trig:  "demanded", code: "100", src: "PER", tgt: "CHL",
+		},
+		{
+			name: "an appeal's from-phrase on the verb names the party asked",
+			// Haiti sought aid from Canada
+			toks: []tk{{"Haiti", "Haiti", "PROPN", 2, "nsubj"}, {"sought", "seek", "VERB", 0, "root"},
+				{"aid", "aid", "NOUN", 2, "obj"}, {"from", "from", "ADP", 5, "case"},
+				{"Canada", "Canada", "PROPN", 2, "obl"}},
+			ments: []mk{act(0, 1, "HTI"), act(4, 5, "CAN")},
+			trig:  "sought", code: "023", src: "HTI", tgt: "CAN",
 		},
 	}
 	runTriggerCases(t, tests)

@@ -28,9 +28,15 @@ func recipientPrep(p string) bool {
 // awayPrep reports whether p introduces the party an act withdraws from or
 // removes someone from ("withdraw troops from Lebanon", "expelled from
 // Iraq"): the target of yielding, reducing relations and coercion (roots
-// 08, 16, 17).
+// 08, 16, 17); or the party something is asked of ("demanded an apology
+// from Japan", "sought aid from the UN"): the target of appeals and
+// demands (roots 02, 10).
 func awayPrep(root, p string) bool {
-	return p == "from" && (root == "08" || root == "16" || root == "17")
+	switch root {
+	case "02", "08", "10", "16", "17":
+		return p == "from"
+	}
+	return false
 }
 
 // placePrep reports whether p introduces obliques naming where an event
@@ -229,7 +235,7 @@ func (c *Coder) fillTarget(s *sent, cd *cand) {
 			return out
 		}
 		for _, k := range nmods(obj) {
-			if recipientPrep(s.caseOf(k)) && set(k, "obj>nmod:"+s.caseOf(k), s.actorsAt(k)) {
+			if (recipientPrep(s.caseOf(k)) || awayPrep(root, s.caseOf(k))) && set(k, "obj>nmod:"+s.caseOf(k), s.actorsAt(k)) {
 				return
 			}
 			if s.caseOf(k) == "of" && s.ment[k] < 0 {
