@@ -152,7 +152,7 @@ func (c *Coder) linearTarget(s *sent, cd *cand, root string) ([]int, int, string
 			return nil, -1, ""
 		case root == "01":
 			continue
-		case s.toks[j].UPOS != "ADP" && (s.toks[j].UPOS != "SCONJ" || w != "from"):
+		case s.toks[j].UPOS != "ADP" && (s.toks[j].UPOS != "SCONJ" || w != "from") && !s.nominalTo(j):
 			continue // "from" before a participle is taken for a conjunction
 		case w == "with" && s.head(j) >= 0 && helperNouns[s.lemma(s.head(j))]:
 			continue // "with Albania's help"

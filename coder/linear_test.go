@@ -92,6 +92,17 @@ func TestLinearTarget(t *testing.T) {
 			ments: []mk{act(0, 1, "IGOOSC"), {4, 5, 4, doc.KindPlace, "GEO"}},
 			trig:  "investigate", code: "090", src: "IGOOSC", tgt: "GEO",
 		},
+		{
+			name: "\"to\" tagged an infinitive marker before a noun still introduces the recipient",
+			// Japan will send food to refugees fleeing the war: "refugees" taken for a clause
+			toks: []tk{{"Japan", "Japan", "PROPN", 3, "nsubj"}, {"will", "will", "AUX", 3, "aux"},
+				{"send", "send", "VERB", 0, "root"}, {"food", "food", "NOUN", 3, "obj"},
+				{"to", "to", "PART", 6, "mark"}, {"refugees", "refugee", "NOUN", 3, "advcl"},
+				{"fleeing", "flee", "VERB", 6, "acl"}, {"the", "the", "DET", 9, "det"},
+				{"war", "war", "NOUN", 7, "obj"}},
+			ments: []mk{act(0, 1, "JPN"), act(5, 6, "SDNREF")},
+			trig:  "send", code: "0333", src: "JPN", tgt: "SDNREF",
+		},
 	}
 	runTriggerCases(t, tests)
 }

@@ -105,3 +105,81 @@ func (s *sent) deedAgent(i int, noun bool) int {
 	}
 	return -1
 }
+
+// ofObjectTarget returns the argument that names the target of event noun
+// i through the noun's of-object, and its marker, or -1: a phrase the
+// parser hung on the of-object with a preposition of the noun's target
+// markers belongs to the event ("the withdrawal of troops from Lebanon",
+// "the transfer of arms to the rebels").
+func (s *sent) ofObjectTarget(i int, markers []string) (int, string) {
+	of := s.oblique(i, []string{"of"})
+	if of < 0 {
+		return -1, ""
+	}
+	for _, m := range markers {
+		if m == "of" || !isPrep(m) && m != "from" {
+			continue
+		}
+		if k := s.oblique(of, []string{m}); k >= 0 {
+			if ms := s.mentionsAt(k, asTarget); len(ms) > 0 && s.anyActorCode(ms) {
+				return k, m
+			}
+		}
+	}
+	return -1, ""
+}
+
+// fixedNounTarget returns the argument that names the target of the
+// event noun o a multiword verb fixes as its object, with the marker, or
+// -1: the noun's own target markers name it ("tightened the blockade of
+// the port", "lifted the embargo on Iraq").
+func (c *Coder) fixedNounTarget(s *sent, o int) (int, string) {
+	for _, n := range c.lex.Noun(s.lemma(o)) {
+		for _, m := range n.Target {
+			if k := s.nounMarker(o, m); k >= 0 {
+				if ms := s.mentionsAt(k, asTarget); len(ms) > 0 && s.anyActorCode(ms) {
+					return k, m
+				}
+			}
+		}
+	}
+	return -1, ""
+}
+
+// yieldsTo reports whether the place at argument k stands for the party a
+// yielding act (root 08) with object obj (or -1) is done to: the place
+// something is acted on in ("lifted restrictions in the north"), the place
+// withdrawn from ("pulled its troops out of Gaza"), or a foreign place ("a
+// ceasefire in Syria" declared by Turkey). Rebels who surrender or declare
+// a truce in their own country yield in it, not to it.
+func (s *sent) yieldsTo(cd *cand, obj, k int) bool {
+	if obj >= 0 && !s.consumed[obj] || s.caseOf(k) == "from" {
+		return true
+	}
+	src := map[string]bool{}
+	for _, a := range s.actors(cd.src) {
+		src[a.Country] = true
+	}
+	for _, a := range s.actors(s.placesAt(k)) {
+		if a.Country != "" && src[a.Country] {
+			return false
+		}
+	}
+	return true
+}
+
+// answersRequest reports whether the object of trigger i is an event noun
+// of a request, proposal or demand (roots 02, 03, 10): yielding to it
+// ("accepted the demands", "met the request") answers its author.
+func (c *Coder) answersRequest(s *sent, i int) bool {
+	o := s.child(i, "obj")
+	if o < 0 {
+		return false
+	}
+	for _, n := range c.lex.Noun(s.lemma(o)) {
+		if len(n.CAMEO) >= 2 && answered(n.CAMEO[:2]) {
+			return true
+		}
+	}
+	return false
+}

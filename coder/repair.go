@@ -4,7 +4,8 @@ import "strings"
 
 // The parser's slips that cost events are undone before the rules read the
 // tree: a past tense taken for an adjective or a participle, a sentence hung
-// on a noun, a subordinate clause's subject taken for an oblique.
+// on a noun, a subordinate clause's subject taken for an oblique, an object
+// taken for the apposition of a day.
 
 // repairTree undoes a parser slip common in news, where a past tense
 // verb is tagged as a participle and hung on the noun after it as an
@@ -241,6 +242,50 @@ func (s *sent) promote(v, clause, n, subj int) {
 			}
 		case r == "punct" || r == "ccomp" || r == "parataxis" || r == "advcl" || r == "conj" || r == "cc":
 			s.heads[k] = v
+		}
+	}
+}
+
+// nominalTo reports whether token j is "to" tagged an infinitive marker
+// before a noun phrase, a preposition the tagger slipped on ("aid to
+// refugees fleeing the war" with "refugees" taken for a clause).
+func (s *sent) nominalTo(j int) bool {
+	if s.lemma(j) != "to" || s.toks[j].UPOS != "PART" || j+1 >= len(s.toks) {
+		return false
+	}
+	switch s.toks[j+1].UPOS {
+	case "NOUN", "PROPN", "DET", "NUM":
+		return true
+	}
+	return false
+}
+
+// dayWords name the day of an event, which the parser may take for the
+// object of the verb they follow.
+var dayWords = map[string]bool{
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true,
+	"saturday": true, "sunday": true, "today": true, "yesterday": true, "tonight": true,
+}
+
+// repairDayObject undoes a slip after a day named right after a verb:
+// "rejected Thursday a UN appeal", parsed with the appeal as an apposition
+// of "Thursday". The apposition becomes the verb's object when the verb
+// has none.
+func (s *sent) repairDayObject() {
+	for k, t := range s.heads {
+		if t < 0 || s.rels[k] != "appos" || !dayWords[strings.ToLower(s.toks[t].Text)] || !strings.HasPrefix(s.rels[t], "obl") {
+			continue
+		}
+		v := s.heads[t]
+		if v < 0 || s.toks[v].UPOS != "VERB" || s.toks[k].UPOS != "NOUN" {
+			continue
+		}
+		hasObj := false
+		for j, h := range s.heads {
+			hasObj = hasObj || h == v && (s.rels[j] == "obj" || s.rels[j] == "ccomp")
+		}
+		if !hasObj {
+			s.heads[k], s.rels[k] = v, "obj"
 		}
 	}
 }

@@ -65,6 +65,15 @@ func TestRepairs(t *testing.T) {
 			trig:  "expelled", code: "161", src: "GHA", tgt: "TGOGOV",
 			xpos: map[int]string{3: "VBD", 4: "VBN"},
 		},
+		{
+			name: "object taken for the apposition of the day after the verb",
+			// Cuba rejected Monday a Spanish proposal
+			toks: []tk{{"Cuba", "Cuba", "PROPN", 2, "nsubj"}, {"rejected", "reject", "VERB", 0, "root"},
+				{"Monday", "Monday", "PROPN", 2, "obl:unmarked"}, {"a", "a", "DET", 6, "det"},
+				{"Spanish", "Spanish", "ADJ", 6, "amod"}, {"proposal", "proposal", "NOUN", 3, "appos"}},
+			ments: []mk{act(0, 1, "CUB"), act(4, 5, "ESP")},
+			trig:  "rejected", code: "120", src: "CUB", tgt: "ESP",
+		},
 	}
 	runTriggerCases(t, tests)
 }

@@ -331,6 +331,11 @@ func (c *Coder) noun(s *sent, i int) (cand, bool) {
 			}
 		}
 	}
+	if cd.tgtTok < 0 {
+		if k, m := s.ofObjectTarget(i, sense.Target); k >= 0 {
+			cd.tgtTok, cd.tgtRel, cd.tgt = k, "of>"+m, s.mentionsAt(k, asTarget)
+		}
+	}
 	if h := s.supportVerb(c, i); h >= 0 {
 		// "ordered the deportation", "carried out strikes", "responded with
 		// airstrikes": the support verb lends its subject, and the target

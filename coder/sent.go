@@ -62,6 +62,7 @@ func newSent(d *doc.Doc, si int, verbLemma func(form, lemma string) string) *sen
 	s.repairPastModifier(verbLemma)
 	s.repairVerbless()
 	s.repairSubordinate()
+	s.repairDayObject()
 	for i, h := range s.heads {
 		if h >= 0 {
 			s.kids[h] = append(s.kids[h], i)

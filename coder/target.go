@@ -28,9 +28,15 @@ func recipientPrep(p string) bool {
 // awayPrep reports whether p introduces the party an act withdraws from or
 // removes someone from ("withdraw troops from Lebanon", "expelled from
 // Iraq"): the target of yielding, reducing relations and coercion (roots
-// 08, 16, 17).
+// 08, 16, 17); or the party something is asked of ("demanded an apology
+// from Japan", "sought aid from the UN"): the target of appeals and
+// demands (roots 02, 10).
 func awayPrep(root, p string) bool {
-	return p == "from" && (root == "08" || root == "16" || root == "17")
+	switch root {
+	case "02", "08", "10", "16", "17":
+		return p == "from"
+	}
+	return false
 }
 
 // placePrep reports whether p introduces obliques naming where an event
@@ -52,7 +58,8 @@ func placePrep(p string) bool {
 // whoever asked, see the links); places stand for their country only for visits (042,
 // 043: the host) and for material events and reactions to them (roots
 // 06-20), where the place is the party acted on; a venue of talks is no
-// party to them.
+// party to them, nor the place in its own country where an actor yields
+// without acting on anything (see yieldsTo).
 func (c *Coder) fillTarget(s *sent, cd *cand) {
 	if len(cd.tgt) > 0 || len(cd.code) < 2 {
 		return
@@ -158,10 +165,11 @@ func (c *Coder) fillTarget(s *sent, cd *cand) {
 			return
 		}
 	}
-	if root == "05" || root == "11" || root == "12" || root == "02" || root == "10" {
-		// "rejected an Indian proposal", "welcomed Iran's offer": a
-		// reaction to an act targets its author; "demanded Israel's
-		// withdrawal": an appeal for an act, whoever is to do it.
+	if root == "05" || root == "11" || root == "12" || root == "02" || root == "10" || root == "08" && c.answersRequest(s, i) {
+		// "rejected an Indian proposal", "welcomed Iran's offer",
+		// "accepted the rebels' demands": a reaction to an act targets
+		// its author; "demanded Israel's withdrawal": an appeal for an
+		// act, whoever is to do it.
 		if o := s.child(i, "obj"); o >= 0 && s.ment[o] < 0 && set(o, "obj>author", s.mentionsAt(o, asTarget)) {
 			return
 		}
@@ -189,6 +197,13 @@ func (c *Coder) fillTarget(s *sent, cd *cand) {
 		// "expelled two Russian diplomats": the object a multiword verb
 		// fixes ("expel diplomat") names the country acted on.
 		if set(o, "obj(fixed)", []int{s.ment[o]}) {
+			return
+		}
+	}
+	if o := s.child(i, "obj"); o >= 0 && s.consumed[o] && s.ment[o] < 0 {
+		// "tightened the blockade of Gaza": the target of the event noun a
+		// multiword verb fixes as its object.
+		if k, m := c.fixedNounTarget(s, o); k >= 0 && set(k, "obj(fixed)>"+m, s.mentionsAt(k, asTarget)) {
 			return
 		}
 	}
@@ -220,7 +235,7 @@ func (c *Coder) fillTarget(s *sent, cd *cand) {
 			return out
 		}
 		for _, k := range nmods(obj) {
-			if recipientPrep(s.caseOf(k)) && set(k, "obj>nmod:"+s.caseOf(k), s.actorsAt(k)) {
+			if (recipientPrep(s.caseOf(k)) || awayPrep(root, s.caseOf(k))) && set(k, "obj>nmod:"+s.caseOf(k), s.actorsAt(k)) {
 				return
 			}
 			if s.caseOf(k) == "of" && s.ment[k] < 0 {
@@ -237,7 +252,7 @@ func (c *Coder) fillTarget(s *sent, cd *cand) {
 			if h < 0 {
 				continue
 			}
-			if k := s.placeOblique(h); k >= 0 && set(k, "place:"+s.caseOf(k), s.placesAt(k)) {
+			if k := s.placeOblique(h); k >= 0 && (root != "08" || s.yieldsTo(cd, obj, k)) && set(k, "place:"+s.caseOf(k), s.placesAt(k)) {
 				return
 			}
 		}

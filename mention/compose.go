@@ -1,8 +1,6 @@
 package mention
 
 import (
-	"strings"
-
 	"github.com/sitrep/sitrep/doc"
 	"github.com/sitrep/sitrep/kb"
 )
@@ -155,42 +153,6 @@ func (st *state) asCountry(u unit) unit {
 	return u
 }
 
-// sharedAgent returns the agent noun or title of the phrase that the lone
-// demonym units[i] is coordinated with ("Ukrainian and Russian
-// negotiators", "Ukrainian, Russian and Turkish officials").
-func (st *state) sharedAgent(s *sentence, units []unit, i int) (unit, bool) {
-	if i+1 >= len(units) || units[i+1].kind != eAdj || !st.coordinated(s, units[i].last, units[i+1].first) {
-		return unit{}, false
-	}
-	parts := st.extend(s, units, i+1)
-	for _, p := range parts {
-		if (p.kind == eAgent || p.kind == eTitle) && p.sector != "" {
-			return p.unit, true
-		}
-	}
-	if len(parts) == 1 {
-		return st.sharedAgent(s, units, i+1)
-	}
-	return unit{}, false
-}
-
-// coordinated reports whether only a coordinator stands between token
-// positions a (exclusive end of one unit) and b (start of the next): "and",
-// "or", a comma, or a comma and "and".
-func (st *state) coordinated(s *sentence, a, b int) bool {
-	key := func(k int) string { return s.keys[k-s.first] }
-	switch b - a {
-	case 1:
-		switch key(a) {
-		case "and", "or", ",":
-			return true
-		}
-	case 2:
-		return key(a) == "," && (key(a+1) == "and" || key(a+1) == "or")
-	}
-	return false
-}
-
 // actsAsGovernment reports whether a capital or seat of government names
 // the government: a subject or object, a possessive, or followed by a verb.
 func (st *state) actsAsGovernment(s *sentence, u unit) bool {
@@ -277,6 +239,13 @@ loop:
 			}
 			hasAgent = true
 		case ePerson, uName:
+			if st.ethnicQualifier(s, units, i, j) {
+				// "Turkish Kurd refugees", "Nigerian Ijaw militants": an
+				// unknown people's name between a demonym and an agent
+				// noun; the group is the demonym's country's.
+				prev = v
+				continue
+			}
 			if hasPerson || hasOrg && !hasAgent {
 				break loop
 			}
@@ -307,7 +276,7 @@ loop:
 			// "Bosnian Serbs", "Kosovo Albanians": a people named by where
 			// it lives, the first country.
 			if len(parts) != 1 || !isCountryKind(first.kind) || first.ethnic || first.poss ||
-				v.first != first.last || !st.peopleNoun(s, v) {
+				v.first != first.last || !st.peopleNoun(s, v) && !st.ethnicQualifier(s, units, i, j) {
 				break loop
 			}
 		case eCountry, eMetonym:
@@ -320,82 +289,6 @@ loop:
 	}
 	_ = hasCountry
 	return parts
-}
-
-// surnameSubject reports whether a one-word place unit, not after a
-// locative preposition, is the active subject of its clause and the
-// surname of exactly one KB person with a role on the article's date, or
-// of several of one country (see surnameShared).
-func (st *state) surnameSubject(s *sentence, u unit) bool {
-	if u.last-u.first != 1 || u.locative || u.poss || st.d.Tokens[u.first].DepRel != "nsubj" {
-		return false
-	}
-	if u.first > s.first && s.keys[u.first-1-s.first] == "-" || u.last < s.last && s.keys[u.last-s.first] == "-" {
-		return false // part of a double name: "Lopez-Gatell"
-	}
-	if st.surnamePerson(s, &part{unit: u}, nil, "") != nil {
-		return true
-	}
-	_, cc := st.surnameShared(s, &part{unit: u})
-	return cc != ""
-}
-
-// peopleNoun reports whether a demonym unit is a plural noun naming a
-// people ("Serbs", "Albanians"), not an adjective.
-func (st *state) peopleNoun(s *sentence, u unit) bool {
-	if u.last-u.first != 1 {
-		return false
-	}
-	switch st.d.Tokens[u.first].XPOS {
-	case "NNPS", "NNS":
-		return true
-	case "":
-		k := s.keys[u.first-s.first]
-		return len(k) > 3 && strings.HasSuffix(k, "s") && !strings.HasSuffix(k, "ss")
-	}
-	return false
-}
-
-// surnameAgent reports whether the one-word place units[i] stands right
-// before a government noun ("administration", "regime", "government") and
-// is the surname of KB people of one country.
-func (st *state) surnameAgent(s *sentence, units []unit, i int) bool {
-	u := units[i]
-	if u.last-u.first != 1 || u.locative || u.poss || i+1 >= len(units) {
-		return false
-	}
-	v := units[i+1]
-	if v.first != u.last || v.kind != eAgent || v.sector != "GOV" || st.r.words.personHeads[v.term] {
-		return false
-	}
-	return st.surnameCountry(s, &part{unit: u}, "") != ""
-}
-
-// surnameTitle reports whether unit v, a one-word person title such as
-// "King" or "Bishop", is the surname of the one-word unknown name prev it
-// follows without a gap ("Defence Secretary Tom King").
-func (st *state) surnameTitle(s *sentence, prev, v unit) bool {
-	if prev.kind != uName || prev.last-prev.first != 1 || v.first != prev.last || v.last-v.first != 1 ||
-		!st.r.words.personHeads[v.term] || !st.capitalised(v.first) {
-		return false
-	}
-	if v.last < s.last && st.capitalised(v.last) {
-		return false // "Labor Minister Maurizio Sacconi": a title before a name
-	}
-	if w := s.keys[prev.first-s.first]; st.r.words.modifiers[w] {
-		return false // "Chief Minister"
-	}
-	if b := prev.first - 1; b >= s.first {
-		switch s.keys[b-s.first] {
-		case "the", "a", "an", "former":
-			return false // "the Deputy Minister"
-		}
-	}
-	switch st.d.Tokens[v.first].UPOS {
-	case "PROPN", "":
-		return true
-	}
-	return false
 }
 
 // gap reports whether the tokens between units a and b may stand inside
@@ -431,6 +324,9 @@ func (st *state) gap(s *sentence, a, b unit) (to, ok bool) {
 		if isCountryKind(a.kind) && b.kind == eAgent && adjs < 2 && st.plainAdjective(k) {
 			adjs++ // "Irish nationalist guerrillas", "Iranian political prisoner"
 			continue
+		}
+		if isCountryKind(a.kind) && !a.ethnic && !a.poss && b.kind == eAgent && b.sector != "" && k == a.last && k+1 == b.first && st.peopleAdjective(k) {
+			continue // "Iraqi Kurdish fighters", "Sri Lankan Tamil refugees": where the people lives
 		}
 		return false, false
 	}

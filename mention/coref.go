@@ -493,7 +493,7 @@ func (st *state) inferCountry(i int) {
 // "of" or "for", an organisation ("fighters of Hamas", "a spokesman for
 // the UN") gives its code, as a possessor does. Without a parse it is the country right after the noun
 // (countryAfter), which compose already tried for nouns without a
-// possessor.
+// possessor. A group that fled a country is that country's (fledCountry).
 func (st *state) npCountry(i int) bool {
 	c := &st.cands[i]
 	if c.m.Sentence < 0 || c.m.Sentence >= len(st.sents) {
@@ -517,6 +517,9 @@ func (st *state) npCountry(i int) bool {
 		return true
 	}
 	j := st.modifierCountry(s, c.m.Head, c.m.Last, 0)
+	if j < 0 {
+		j = st.fledCountry(s, c.m.Head)
+	}
 	if j < 0 {
 		return false
 	}

@@ -1,6 +1,7 @@
 package mention
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 
@@ -119,6 +120,10 @@ func (st *state) match(s *sentence) []unit {
 		}
 	}
 	out = st.placeNouns(s, out)
+	out = slices.DeleteFunc(out, func(u unit) bool {
+		// "the Russian language": a language, not the country.
+		return u.kind == eAdj && u.last < s.last && st.r.words.languageNouns[s.keys[u.last-s.first]]
+	})
 	for k := range out {
 		u := &out[k]
 		if u.last < s.last && s.keys[u.last-s.first] == "'s" {

@@ -419,18 +419,7 @@ func (st *state) surnameCountry(s *sentence, p *part, sector string) string {
 // naming a people ("Iraqi Kurds"): one capitalised word tagged a plural
 // proper noun, or ending in "s" when the tagger says nothing.
 func (st *state) people(s *sentence, p *part) bool {
-	if p.kind != uName || p.last-p.first != 1 {
-		return false
-	}
-	t := &st.d.Tokens[p.first]
-	switch t.XPOS {
-	case "NNPS", "NNS":
-		return true
-	case "":
-		k := s.keys[p.first-s.first]
-		return len(k) > 3 && strings.HasSuffix(k, "s") && !strings.HasSuffix(k, "ss")
-	}
-	return false
+	return p.kind == uName && st.peopleNoun(s, p.unit)
 }
 
 // roleNow reports whether r is held on the article's date (always true

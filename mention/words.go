@@ -53,6 +53,10 @@ type wordLists struct {
 	// District", "Rivers State", "Bay Region") and common personal names
 	// or abbreviations ("Farah Province", "Mon State", "Cesar Department").
 	stemStops map[string]bool
+	// languageNouns make a demonym before them name a language or what is
+	// written in it, not the country ("the Russian language", "Kurdish
+	// dialects").
+	languageNouns map[string]bool
 }
 
 func set(words ...string) map[string]bool {
@@ -134,6 +138,8 @@ func newWordLists() wordLists {
 			"rivers", "bay", "plateau", "chin", "mon", "harari", "farah", "cesar", "magdalena", "bolívar",
 			"bolivar", "santander", "caldas", "meta", "khyber", "tanganyika"),
 		townNouns: set("city", "town", "village", "port", "hamlet"),
+		languageNouns: set("language", "languages", "tongue", "dialect", "dialects", "alphabet",
+			"script", "grammar", "literature", "translation", "translations", "speakers"),
 		memberNouns: set("member", "members", "member-states", "member-state", "member-countries",
 			"states", "countries", "nations"),
 	}
