@@ -82,6 +82,12 @@ func (c *Coder) fillTarget(s *sent, cd *cand) {
 			return
 		}
 	}
+	if root == "14" {
+		// "staged a strike in protest of the government's refusal"
+		if k, how := s.protestTarget(cd); k >= 0 && set(k, how, s.protested(cd, k)) {
+			return
+		}
+	}
 	if cd.kind == "noun" {
 		// "airstrikes, including strikes in Beirut": the places of the
 		// noun and of the nouns it includes.
