@@ -95,12 +95,19 @@ func absorbIncluded(s *sent, cands []cand) []cand {
 
 // markEmbedded marks the candidates whose trigger lies below another
 // candidate's trigger in the tree: the main event of a sentence is the one
-// the others hang from ("demanded an admission that forces murdered").
+// the others hang from ("demanded an admission that forces murdered"). A
+// bare statement (010 without a target) embeds nothing: "X, Y's leading
+// activist, staged a hunger strike, his lawyer said" keeps the strike the
+// main event however the parser hung it below "said".
 func markEmbedded(s *sent, cands []cand) {
 	trig := map[int]bool{}
 	support := map[int]int{} // candidate index -> the verb staging it
 	for k, cd := range cands {
-		trig[cd.trigger] = true
+		if cd.code != "010" || len(cd.tgt) > 0 {
+			// A bare statement ("his lawyer said") voices what hangs
+			// below it however the parser attached it: it embeds nothing.
+			trig[cd.trigger] = true
+		}
 		if h := s.head(cd.trigger); cd.kind == "noun" && h >= 0 && s.rel(cd.trigger) == "obj" && s.toks[h].UPOS == "VERB" {
 			// The verb that stages a nominal event stands for it:
 			// "staged rallies to demand reforms".
