@@ -46,10 +46,7 @@ func TestRanking(t *testing.T) {
 	c := newCoder(t)
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			d := build(tt.toks, tt.ments)
-			for i, x := range tt.xpos {
-				d.Tokens[i].XPOS = x
-			}
+			d := buildTagged(tt.toks, tt.ments, tt.xpos)
 			if got := topTrigger(c, d); got != tt.top {
 				for _, r := range c.Code(d) {
 					t.Logf("%s %s %.2f %s", r.Trigger.Text, r.Cameo, r.Confidence, r.Explain)
