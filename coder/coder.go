@@ -63,7 +63,8 @@
 //     source's own belongings or a helper ("with X's help").
 //   - Repairs (repair.go): a past tense the parser hung on its object as a
 //     modifier, or a "had" taken for the main verb, is made the predicate
-//     again before the rules read the tree.
+//     again before the rules read the tree; so is a participle on the
+//     subject before an "as"/"while" clause the parser made the main one.
 //   - Places (location.go): the place named in a locative oblique of the
 //     trigger, of the predicate it governs or of its object ("strikes in
 //     Beirut", "proposed holding talks in Cyprus"); a verbal act's own

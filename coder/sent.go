@@ -62,6 +62,8 @@ func newSent(d *doc.Doc, si int, verbLemma func(form, lemma string) string) *sen
 	s.repairPastModifier(verbLemma)
 	s.repairVerbless()
 	s.repairSubordinate()
+	s.repairSubordinateRoot()
+	s.repairUpTo()
 	s.repairDayObject()
 	for i, h := range s.heads {
 		if h >= 0 {
