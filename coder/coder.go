@@ -59,7 +59,8 @@
 //     threat targets whoever must meet its condition, an investigation
 //     the doer of the deed it looks into (parties.go), a protest whoever
 //     its purpose names ("in protest of", "in defiance of", "to show their
-//     disapproval of", "to press demands from"; protest.go), and never the
+//     disapproval of", "to press demands from"; protest.go), unnamed
+//     victims of an attack the country where it struck (victims.go), and never the
 //     source's own belongings or a helper ("with X's help").
 //   - Repairs (repair.go): a past tense the parser hung on its object as a
 //     modifier, or a "had" taken for the main verb, is made the predicate

@@ -61,6 +61,7 @@ func placePrep(p string) bool {
 // party to them, nor the place in its own country where an actor yields
 // without acting on anything (see yieldsTo).
 func (c *Coder) fillTarget(s *sent, cd *cand) {
+	s.victimPlace(cd) // "killed 23 people ... in Tel Aviv"
 	if len(cd.tgt) > 0 || len(cd.code) < 2 {
 		return
 	}
