@@ -71,6 +71,8 @@ func (s *sent) mentionsAt(i, as int) []int {
 	if uncoded && !s.anyCoded(actors) {
 		if in := s.innerActors(i); len(in) > 0 {
 			actors = in
+		} else if in := s.leadingTitle(i); len(in) > 0 {
+			actors = in
 		}
 	}
 	if len(actors) == 0 && as == asTarget {
@@ -153,4 +155,32 @@ func (s *sent) actors(ms []int) []event.Actor {
 			Country: m.Country, Sector: m.Sector, Name: m.Name, ID: m.ID, Via: m.Via})
 	}
 	return out
+}
+
+// leadingTitle returns the coded actors of the noun phrase that opens the
+// sentence and describes the uncoded name at token i set off after it by
+// a comma: "A member of the Syrian parliament, Mohammed Mamoun, started a
+// hunger strike" (the parser hangs the phrase anywhere). Nil otherwise.
+func (s *sent) leadingTitle(i int) []int {
+	m := s.ment[i]
+	if m < 0 || s.d.Mentions[m].Kind != doc.KindActor {
+		return nil
+	}
+	f := s.d.Mentions[m].First - s.base
+	if f < 2 || f > len(s.toks) || s.toks[f-1].Text != "," {
+		return nil
+	}
+	head := -1
+	for k := 0; k < f-1; k++ {
+		if h := s.head(k); h < 0 || h >= f-1 {
+			if head >= 0 || s.toks[k].UPOS != "NOUN" {
+				return nil
+			}
+			head = k
+		}
+	}
+	if head < 0 || s.ment[head] >= 0 {
+		return nil
+	}
+	return s.innerActors(head)
 }
