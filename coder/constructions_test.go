@@ -99,17 +99,23 @@ type triggerCase struct {
 	xpos  map[int]string // fine tags of some tokens, which some repairs read
 }
 
+// buildTagged is build with the fine tags xpos gives some tokens, which
+// some repairs read.
+func buildTagged(toks []tk, ments []mk, xpos map[int]string) *doc.Doc {
+	d := build(toks, ments)
+	for i, x := range xpos {
+		d.Tokens[i].XPOS = x
+	}
+	return d
+}
+
 // runTriggerCases codes each case and checks the record of its trigger.
 func runTriggerCases(t *testing.T, tests []triggerCase) {
 	t.Helper()
 	c := newCoder(t)
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			d := build(tt.toks, tt.ments)
-			for i, x := range tt.xpos {
-				d.Tokens[i].XPOS = x
-			}
-			recs := c.Code(d)
+			recs := c.Code(buildTagged(tt.toks, tt.ments, tt.xpos))
 			for _, r := range recs {
 				if r.Trigger.Text != tt.trig {
 					continue

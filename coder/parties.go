@@ -90,15 +90,26 @@ func (s *sent) deedAgent(i int, noun bool) int {
 		deeds = s.deedNouns(i)
 	}
 	for _, d := range deeds {
-		for _, k := range s.kids[d] {
-			switch r := s.rel(k); {
-			case strings.HasPrefix(r, "nmod") && s.caseOf(k) == "by":
-				return k
-			case r == "acl":
-				for _, a := range s.kids[k] {
-					if ra := s.rel(a); ra == "obl:agent" || strings.HasPrefix(ra, "obl") && s.caseOf(a) == "by" {
-						return a
-					}
+		if a := s.authorOf(d); a >= 0 {
+			return a
+		}
+	}
+	return -1
+}
+
+// authorOf returns the author of the deed or thing noun x names, or -1:
+// its by-phrase ("violations by the police"), or the agent of a
+// participle on it ("abuses committed by the police", "a bill signed by
+// the minister").
+func (s *sent) authorOf(x int) int {
+	for _, k := range s.kids[x] {
+		switch r := s.rel(k); {
+		case strings.HasPrefix(r, "nmod") && s.caseOf(k) == "by":
+			return k
+		case r == "acl":
+			for _, a := range s.kids[k] {
+				if ra := s.rel(a); ra == "obl:agent" || strings.HasPrefix(ra, "obl") && s.caseOf(a) == "by" {
+					return a
 				}
 			}
 		}

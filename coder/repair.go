@@ -4,8 +4,9 @@ import "strings"
 
 // The parser's slips that cost events are undone before the rules read the
 // tree: a past tense taken for an adjective or a participle, a sentence hung
-// on a noun, a subordinate clause's subject taken for an oblique, an object
-// taken for the apposition of a day.
+// on a noun, a subordinate clause's subject taken for an oblique (and its
+// verb for the sentence's), an object taken for the apposition of a day,
+// "up to" before a number taken for a particle.
 
 // repairTree undoes a parser slip common in news, where a past tense
 // verb is tagged as a participle and hung on the noun after it as an
@@ -287,5 +288,25 @@ func (s *sent) repairDayObject() {
 		if !hasObj {
 			s.heads[k], s.rels[k] = v, "obj"
 		}
+	}
+}
+
+// repairUpTo undoes the slip of "kidnapped up to 16 advisers", parsed with
+// "up" as the verb's particle and the counted noun as a to-oblique: "up
+// to" before a number is the count's modifier, and the noun the verb's
+// object when it has none.
+func (s *sent) repairUpTo() {
+	for p, v := range s.heads {
+		if v < 0 || s.rels[p] != "compound:prt" || s.lemmas[p] != "up" || p+2 >= len(s.heads) ||
+			s.lemmas[p+1] != "to" || s.toks[p+2].UPOS != "NUM" {
+			continue
+		}
+		k := s.heads[p+1]
+		if k < 0 || s.heads[k] != v || !strings.HasPrefix(s.rels[k], "obl") || s.hasDependent(v, "obj") {
+			continue
+		}
+		s.heads[k], s.rels[k] = v, "obj"
+		s.heads[p], s.rels[p] = p+2, "advmod"
+		s.heads[p+1], s.rels[p+1] = p, "fixed"
 	}
 }

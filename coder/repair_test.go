@@ -12,6 +12,30 @@ func TestRepairs(t *testing.T) {
 	act := func(first, last int, code string) mk { return mk{first, last, last - 1, doc.KindActor, code} }
 	tests := []triggerCase{
 		{
+			name: "a participle on the subject before a clause whose subordinator was taken for a case is the predicate",
+			// A Greek minister threatened to ban Turkish imports as the two governments sought talks
+			toks: []tk{{"A", "a", "DET", 3, "det"}, {"Greek", "Greek", "ADJ", 3, "amod"},
+				{"minister", "minister", "NOUN", 13, "nsubj"}, {"threatened", "threaten", "VERB", 3, "acl"},
+				{"to", "to", "PART", 6, "mark"}, {"ban", "ban", "VERB", 4, "advcl"},
+				{"Turkish", "Turkish", "ADJ", 8, "amod"}, {"imports", "import", "NOUN", 6, "obj"},
+				{"as", "as", "ADP", 12, "case"}, {"the", "the", "DET", 12, "det"},
+				{"two", "two", "NUM", 12, "nummod"}, {"governments", "government", "NOUN", 6, "obl"},
+				{"sought", "seek", "VERB", 0, "root"}, {"talks", "talk", "NOUN", 13, "obj"}},
+			ments: []mk{act(1, 3, "GRCGOV"), act(6, 7, "TUR")},
+			xpos:  map[int]string{3: "VBN"},
+			trig:  "threatened", code: "130", src: "GRCGOV", tgt: "TUR",
+		},
+		{
+			name: "\"up to\" before a number is no particle: the counted noun is the object",
+			// Rebels kidnapped up to 20 Nigerien soldiers
+			toks: []tk{{"Rebels", "rebel", "NOUN", 2, "nsubj"}, {"kidnapped", "kidnap", "VERB", 0, "root"},
+				{"up", "up", "ADP", 2, "compound:prt"}, {"to", "to", "ADP", 7, "case"},
+				{"20", "20", "NUM", 7, "nummod"}, {"Nigerien", "Nigerien", "ADJ", 7, "amod"},
+				{"soldiers", "soldier", "NOUN", 2, "obl"}},
+			ments: []mk{act(0, 1, "NERREB"), act(5, 7, "NERMIL")},
+			trig:  "kidnapped", code: "181", src: "NERREB", tgt: "NERMIL",
+		},
+		{
 			name: "past tense hung on its object, which the parser made the subject's object",
 			// rebels injured three Malian soldiers near the border, the army said
 			toks: []tk{{"rebels", "rebel", "NOUN", 9, "ccomp"}, {"injured", "injured", "ADJ", 5, "amod"},

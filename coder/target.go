@@ -61,6 +61,7 @@ func placePrep(p string) bool {
 // party to them, nor the place in its own country where an actor yields
 // without acting on anything (see yieldsTo).
 func (c *Coder) fillTarget(s *sent, cd *cand) {
+	s.victimPlace(cd) // "killed 23 people ... in Tel Aviv"
 	if len(cd.tgt) > 0 || len(cd.code) < 2 {
 		return
 	}
@@ -79,6 +80,12 @@ func (c *Coder) fillTarget(s *sent, cd *cand) {
 		// into abuses committed by the police": whoever did the deed
 		// investigated is investigated.
 		if k := s.deedAgent(i, cd.kind == "noun"); k >= 0 && set(k, "deed>agent", s.actorsAt(k)) {
+			return
+		}
+	}
+	if root == "14" {
+		// "staged a strike in protest of the government's refusal"
+		if k, how := s.protestTarget(cd); k >= 0 && set(k, how, s.protested(cd, k)) {
 			return
 		}
 	}

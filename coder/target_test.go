@@ -112,3 +112,21 @@ func TestTargetRules(t *testing.T) {
 	tests[3].xpos = map[int]string{6: "VBG"}
 	runTriggerCases(t, tests)
 }
+
+// TestLeadingTitle covers leadingTitle: an uncoded name set off after the
+// phrase that opens the sentence is the actor that phrase describes.
+func TestLeadingTitle(t *testing.T) {
+	act := func(first, last int, code string) mk { return mk{first, last, last - 1, doc.KindActor, code} }
+	runTriggerCases(t, []triggerCase{{
+		name: "a title phrase before the name",
+		// A minister of the Ghanaian government , Kofi Mensah , criticized Togo
+		toks: []tk{{"A", "a", "DET", 2, "det"}, {"minister", "minister", "NOUN", 11, "obl:unmarked"},
+			{"of", "of", "ADP", 6, "case"}, {"the", "the", "DET", 6, "det"},
+			{"Ghanaian", "Ghanaian", "ADJ", 6, "amod"}, {"government", "government", "NOUN", 2, "nmod"},
+			{",", ",", "PUNCT", 2, "punct"}, {"Kofi", "Kofi", "PROPN", 11, "nsubj"},
+			{"Mensah", "Mensah", "PROPN", 8, "flat"}, {",", ",", "PUNCT", 8, "punct"},
+			{"criticized", "criticize", "VERB", 0, "root"}, {"Togo", "Togo", "PROPN", 11, "obj"}},
+		ments: []mk{act(4, 6, "GHAGOV"), act(7, 9, ""), act(11, 12, "TGO")},
+		trig:  "criticized", code: "111", src: "GHAGOV", tgt: "TGO",
+	}})
+}
