@@ -22,7 +22,7 @@ const (
 
 // eventList is the body of /events and /search.
 type eventList struct {
-	Events []store.Row `json:"events"`
+	Events []rowJSON `json:"events"`
 	Limit  int         `json:"limit"`
 	Offset int         `json:"offset"`
 }
@@ -63,9 +63,9 @@ func (s *Server) writeEvents(w http.ResponseWriter, r *http.Request, f store.Fil
 	if f.Order == "" {
 		f.Order = store.ByDayDesc
 	}
-	out := eventList{Events: []store.Row{}, Limit: f.Limit, Offset: f.Offset}
+	out := eventList{Events: []rowJSON{}, Limit: f.Limit, Offset: f.Offset}
 	err := s.cfg.Store.Scan(r.Context(), f, func(row *store.Row) error {
-		out.Events = append(out.Events, *row)
+		out.Events = append(out.Events, rowOf(row))
 		return nil
 	})
 	if err != nil {
@@ -95,10 +95,11 @@ func (s *Server) documents(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	if docs == nil {
-		docs = []store.DocumentSummary{}
+	out := make([]docSummaryJSON, len(docs))
+	for i := range docs {
+		out[i] = docSummaryJSON{docJSON: docOf(&docs[i].DocumentInfo), Events: docs[i].Events}
 	}
-	writeJSON(w, http.StatusOK, map[string]any{"documents": docs, "limit": f.Limit, "offset": f.Offset})
+	writeJSON(w, http.StatusOK, map[string]any{"documents": out, "limit": f.Limit, "offset": f.Offset})
 }
 
 // document serves GET /api/v1/documents/{hash}: a document with its text
@@ -126,7 +127,8 @@ func (s *Server) document(w http.ResponseWriter, r *http.Request) {
 	if recs == nil {
 		recs = []event.Record{}
 	}
-	writeJSON(w, http.StatusOK, map[string]any{"document": d, "events": recs})
+	writeJSON(w, http.StatusOK, map[string]any{"document": docTextJSON{docJSON: docOf(&d.DocumentInfo), Text: d.Text},
+		"events": recs})
 }
 
 // actors serves GET /api/v1/actors: the actors of the selected events,

@@ -126,7 +126,7 @@ func TestDocuments(t *testing.T) {
 	url := newTestServer(t, testStore(t), Config{})
 	_, b := get(t, url+"/api/v1/documents?limit=2")
 	var l struct {
-		Documents []store.DocumentSummary `json:"documents"`
+		Documents []docSummaryJSON `json:"documents"`
 	}
 	decode(t, b, &l)
 	if len(l.Documents) != 2 || l.Documents[0].ID != "evil" || l.Documents[1].ID != "r5" || l.Documents[0].Events != 1 {
@@ -142,7 +142,7 @@ func TestDocuments(t *testing.T) {
 		t.Errorf("raw markup in the JSON body: %s", b)
 	}
 	var d struct {
-		Document store.DocumentText `json:"document"`
+		Document docTextJSON `json:"document"`
 		Events   []json.RawMessage  `json:"events"`
 	}
 	decode(t, b, &d)

@@ -45,7 +45,7 @@ func limitSQL(limit, offset int) string {
 type DocumentSummary struct {
 	DocumentInfo
 	// Events is the number of its event records.
-	Events int64 `json:"events"`
+	Events int64
 }
 
 // DocumentText is a stored document with its text; the offsets of its
@@ -53,7 +53,7 @@ type DocumentSummary struct {
 type DocumentText struct {
 	DocumentInfo
 	// Text is the document's text, as read.
-	Text string `json:"text"`
+	Text string
 }
 
 // ErrNotFound is returned for a document that is not stored.
@@ -75,7 +75,7 @@ func (s *DB) Documents(ctx context.Context, limit, offset int) ([]DocumentSummar
 		if err := rows.Scan(&d.Hash, &d.ID, &outlet, &url, &title, &published, &d.Events); err != nil {
 			return err
 		}
-		d.Outlet, d.URL, d.Title, d.Published = outlet.String, url.String, title.String, published.String
+		d.Outlet, d.URL, d.Title, d.Published = outlet.String, url.String, title.String, parseTime(published.String)
 		out = append(out, d)
 		return nil
 	})
@@ -98,7 +98,7 @@ func (s *DB) Document(ctx context.Context, h string) (DocumentText, error) {
 	case err != nil:
 		return d, fmt.Errorf("document %s: %w", h, err)
 	}
-	d.Outlet, d.URL, d.Title, d.Published = outlet.String, url.String, title.String, published.String
+	d.Outlet, d.URL, d.Title, d.Published = outlet.String, url.String, title.String, parseTime(published.String)
 	return d, nil
 }
 
