@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"bytes"
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -13,7 +12,6 @@ import (
 
 	"github.com/sitrep/sitrep/doc"
 	"github.com/sitrep/sitrep/input"
-	"github.com/sitrep/sitrep/internal/cmd/cmdutil"
 	"github.com/sitrep/sitrep/internal/cmd/ingest"
 	"github.com/sitrep/sitrep/kb"
 	"github.com/sitrep/sitrep/pipeline"
@@ -22,51 +20,35 @@ import (
 )
 
 // ingester codes and stores the articles POSTed to the server, one
-// request at a time, as sitrep ingest does; the models and knowledge base
-// are loaded on the first request and kept.
+// request at a time, with ingest's Ingester over the server's store; the
+// Ingester (models, knowledge base, coder) is made on the first request
+// and kept.
 type ingester struct {
-	st     store.Store
-	name   string
-	load   func() (*pipeline.Pipeline, error)
-	loadKB func() (*kb.KB, error)
-	mu     sync.Mutex
+	cfg ingest.Config
+
+	mu   sync.Mutex
+	g    *ingest.Ingester
+	msgs bytes.Buffer // the messages of the current request
 }
 
 func newIngester(st store.Store, name string, load func() (*pipeline.Pipeline, error), loadKB func() (*kb.KB, error)) *ingester {
-	return &ingester{st: st, name: name, load: sync.OnceValues(load), loadKB: sync.OnceValues(loadKB)}
+	g := &ingester{}
+	g.cfg = ingest.Config{ErrOut: &g.msgs, Load: load, LoadKB: loadKB, DB: name, Batch: 100, Workers: 1, Now: time.Now,
+		Open: func(context.Context, string) (store.Store, error) { return shared{st}, nil }}
+	return g
 }
 
-// counting is the store as one ingest sees it: what it stores and skips
-// is summed, and
-// closing it leaves the server's store open.
-type counting struct {
-	store.Store
-	res store.PutResult
-}
+// shared is the server's store as the Ingester sees it: closing it leaves
+// it open for the server.
+type shared struct{ store.Store }
 
-func (c *counting) Put(ctx context.Context, docs []store.Document) (store.PutResult, error) {
-	res, err := c.Store.Put(ctx, docs)
-	c.res.Stored += res.Stored
-	c.res.Skipped += res.Skipped
-	c.res.Events += res.Events
-	return res, err
-}
-
-// HasDocument counts a document found stored as skipped: ingest skips it
-// before parsing it.
-func (c *counting) HasDocument(ctx context.Context, h string) (bool, error) {
-	ok, err := c.Store.HasDocument(ctx, h)
-	if ok {
-		c.res.Skipped++
-	}
-	return ok, err
-}
-
-func (c *counting) Close() error { return nil }
+func (shared) Close() error { return nil }
 
 // ingest reads the whole body (so that a body over the limit fails before
-// anything is stored), then reads its articles as standard input would be
-// read, codes and stores them.
+// anything is stored), then reads its articles as standard input is read
+// (plain text, HTML or JSON Lines, told apart by their content), codes
+// them and stores them. The problems of single documents are returned in
+// the result, each naming its document or line.
 func (g *ingester) ingest(ctx context.Context, body io.Reader, contentType string) (server.IngestResult, error) {
 	data, err := io.ReadAll(body)
 	if err != nil {
@@ -74,25 +56,22 @@ func (g *ingester) ingest(ctx context.Context, body io.Reader, contentType strin
 	}
 	g.mu.Lock()
 	defer g.mu.Unlock()
-	var msgs bytes.Buffer
-	c := &counting{Store: g.st}
-	opts := &ingest.Options{ErrOut: &msgs, Load: g.load, LoadKB: g.loadKB, Batch: 100, Workers: 1,
-		DB: g.name, Inputs: []string{"-"}, Now: time.Now,
-		Open: func(context.Context, string) (store.Store, error) { return c, nil },
-		Read: func(ctx context.Context, paths []string, fn func(doc.Article, error) error) error {
-			return input.Read(ctx, paths, input.Options{Stdin: bytes.NewReader(data), MaxBytes: int64(len(data)) + 1}, fn)
-		},
+	g.msgs.Reset()
+	if g.g == nil {
+		if g.g, err = ingest.NewIngester(ctx, &g.cfg); err != nil {
+			return server.IngestResult{}, err
+		}
 	}
-	err = ingest.Run(ctx, opts)
-	res := server.IngestResult{Stored: c.res.Stored, Skipped: c.res.Skipped, Events: c.res.Events}
-	sc := bufio.NewScanner(&msgs)
+	read := func(ctx context.Context, paths []string, fn func(doc.Article, error) error) error {
+		return input.Read(ctx, paths, input.Options{Stdin: bytes.NewReader(data), MaxBytes: int64(len(data)) + 1}, fn)
+	}
+	sum, err := g.g.Ingest(ctx, []string{"-"}, read)
+	res := server.IngestResult{Stored: sum.Stored, Skipped: sum.Skipped, Events: sum.Events}
+	sc := bufio.NewScanner(&g.msgs)
 	for sc.Scan() {
 		if m, ok := strings.CutPrefix(sc.Text(), "sitrep: "); ok {
 			res.Errors = append(res.Errors, strings.Replace(m, "ingest -: ", "body: ", 1))
 		}
 	}
-	if err != nil && !errors.Is(err, cmdutil.ErrSilent) {
-		return res, err
-	}
-	return res, nil
+	return res, err
 }
