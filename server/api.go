@@ -18,13 +18,19 @@ const (
 	defActors, maxActors       = 100, 1000
 	defEdges, maxEdges         = 200, 2000
 	defPlaces, maxPlaces       = 500, 5000
+	defReport, maxReport       = 2000, 20000
 )
+
+// reportPolicy is the Content-Security-Policy of an HTML report: a page
+// of its own with inline CSS and nothing else, no script at all.
+const reportPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; base-uri 'none'; " +
+	"form-action 'none'; frame-ancestors 'none'"
 
 // eventList is the body of /events and /search.
 type eventList struct {
 	Events []rowJSON `json:"events"`
-	Limit  int         `json:"limit"`
-	Offset int         `json:"offset"`
+	Limit  int       `json:"limit"`
+	Offset int       `json:"offset"`
 }
 
 // events serves GET /api/v1/events: the events the filter selects,
@@ -262,7 +268,7 @@ func (s *Server) report(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	q := r.URL.Query()
-	f, err := parseFilter(q, limits{def: 0, max: 1 << 30}, "format")
+	f, err := parseFilter(q, limits{defReport, maxReport}, "format")
 	if err != nil {
 		writeError(w, http.StatusBadRequest, err.Error())
 		return
@@ -276,11 +282,17 @@ func (s *Server) report(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusBadRequest, fmt.Sprintf("format %q: want html, markdown or json", format))
 		return
 	}
+	if f.Order == "" {
+		f.Order = store.ByDayDesc // the latest events when there are more than the limit
+	}
 	var b bytes.Buffer
 	ctype, err := s.cfg.Report(r.Context(), f, format, &b)
 	if err != nil {
 		s.fail(w, r, err)
 		return
+	}
+	if format == "html" {
+		w.Header().Set("Content-Security-Policy", reportPolicy)
 	}
 	w.Header().Set("Content-Type", ctype)
 	w.Header().Set("Cache-Control", "no-store")

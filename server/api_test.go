@@ -142,8 +142,8 @@ func TestDocuments(t *testing.T) {
 		t.Errorf("raw markup in the JSON body: %s", b)
 	}
 	var d struct {
-		Document docTextJSON `json:"document"`
-		Events   []json.RawMessage  `json:"events"`
+		Document docTextJSON       `json:"document"`
+		Events   []json.RawMessage `json:"events"`
 	}
 	decode(t, b, &d)
 	if d.Document.Text != hostileText || d.Document.ID != "evil" || len(d.Events) != 1 {

@@ -15,6 +15,7 @@ import (
 	"net/http"
 	"os"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/sitrep/sitrep/internal/cmd/cmdutil"
@@ -73,7 +74,7 @@ func NewCmd(f *cmdutil.Factory, runF func(context.Context, *Options) error) *cmd
 	fs.Float64Var(&opts.Rate, "rate", 30, "requests per second allowed to each client address (0: no limit)")
 	fs.IntVar(&opts.Burst, "burst", 0, "requests a client may make at once (0: twice --rate)")
 	fs.Int64Var(&opts.MaxBody, "max-body", server.DefaultMaxBody, "largest request body in `bytes`")
-	fs.Var(cmdutil.StringList{Values: &opts.KBDirs}, "kb", "with an ingest token: add or override knowledge base entries from `DIR` (repeatable)")
+	fs.Var(cmdutil.StringList{Values: &opts.KBDirs}, "kb", "add or override knowledge base entries from `DIR` (repeatable), for reports and ingests")
 	return &cmdutil.Command{
 		Name:  "serve",
 		Short: "Serve the event store: JSON API, live updates and web UI",
@@ -174,8 +175,10 @@ func Run(ctx context.Context, opts *Options) (err error) {
 	if cfg.Store, ok = st.(server.Store); !ok {
 		return fmt.Errorf("serve %s: the store cannot be browsed", opts.DB)
 	}
+	loadKB := sync.OnceValues(func() (*kb.KB, error) { return kb.LoadDirs(opts.KBDirs...) })
+	cfg.Report = reportFunc(st, opts.DB, loadKB)
 	if cfg.IngestToken != "" {
-		cfg.Ingest = newIngester(st, opts.DB, opts.Load, func() (*kb.KB, error) { return kb.LoadDirs(opts.KBDirs...) }).ingest
+		cfg.Ingest = newIngester(st, opts.DB, opts.Load, loadKB).ingest
 	}
 	srv, err := server.New(cfg)
 	if err != nil {

@@ -201,10 +201,10 @@ export function sourcing(r) {
   if (!a) return "";
   if (a.voice === "publisher" && !(a.chain && a.chain.length)) return "publisher" + (a.hedged ? ", hedged" : "");
   const chain = (a.chain || []).map((s) => {
-    const who = s.name || s.text || s.role;
+    const who = s.name || s.text || s.role || s.cue;
     return s.count ? `${who} (${s.count})` : who;
-  });
-  return "cited: " + chain.join(" ← ") + (a.hedged ? ", hedged" : "");
+  }).filter(Boolean);
+  return (chain.length ? "cited: " + chain.join(" ← ") : "cited") + (a.hedged ? ", hedged" : "");
 }
 
 // showError puts an error message into the element with id, as text.

@@ -40,13 +40,13 @@ async function load() {
       const q = filterParams();
       q.set("place", p.name);
       return L.circleMarker([p.lat, p.lon], {
-        radius: 5 + 20 * Math.sqrt(p.events / most), color: "#8b1e1e", weight: 1, fillColor: "#d9534f", fillOpacity: 0.6,
+        radius: 4 + 12 * Math.sqrt(p.events / most), color: "#8b1e1e", weight: 1, fillColor: "#d9534f", fillOpacity: 0.6,
         className: "place",
       }).bindPopup(el("div", {}, el("b", {}, p.name), ` ${p.country || ""}: ${p.events} events `,
         el("a", { href: "/events?" + q }, "list them")));
     });
     layers = [outlines, ...circles.map((c) => c.addTo(map))];
-    if (circles.length) map.fitBounds(L.featureGroup(circles).getBounds().pad(0.5), { maxZoom: 7 });
+    if (circles.length) map.fitBounds(L.featureGroup(circles).getBounds().pad(1), { maxZoom: 5 });
     status.textContent = `${places.places.length} places, ${active.size} countries`;
     status.className = "status";
   } catch (err) {
