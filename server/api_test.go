@@ -16,7 +16,8 @@ import (
 func TestEventFilters(t *testing.T) {
 	url := newTestServer(t, testStore(t), Config{})
 	for _, tc := range []struct{ query, want string }{
-		{"", "r4 r3 evil r2 r5 r1"},
+		{"", "r1 r2 r3 r4 r5 evil"},
+		{"order=-day", "r4 r3 evil r2 r5 r1"},
 		{"order=day", "r1 r5 r2 evil r3 r4"},
 		{"order=stored", "r1 r2 r3 r4 r5 evil"},
 		{"order=stored&actor=ISR", "r1 r2 r5 evil"},

@@ -185,6 +185,20 @@ func TestServeReadOnly(t *testing.T) {
 	if resp.StatusCode != http.StatusForbidden {
 		t.Errorf("ingest on a read-only server: %d", resp.StatusCode)
 	}
+	for format, want := range map[string]string{"markdown": "# Situation report: LBN", "html": "<html", "json": `"Title":"Situation report: LBN"`} {
+		resp, err := http.Get(url + "/api/v1/report?country=LBN&format=" + format)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusOK || !strings.Contains(string(b), want) {
+			t.Errorf("report in %s: %d %.200s", format, resp.StatusCode, b)
+		}
+		if format == "html" && strings.Contains(resp.Header.Get("Content-Security-Policy"), "script") {
+			t.Errorf("HTML report policy allows scripts: %s", resp.Header.Get("Content-Security-Policy"))
+		}
+	}
 	for _, path := range []string{"/", "/timeline", "/network", "/map", "/events", "/article/" + strings.Repeat("0", 64),
 		"/static/js/common.js", "/static/vendor/leaflet/leaflet.js", "/static/vendor/world/countries.geojson"} {
 		resp, err := http.Get(url + path)

@@ -13,6 +13,7 @@ async function load() {
   // With a target, a wider page is read and narrowed here.
   params.set("limit", target ? 1000 : PAGE);
   params.set("offset", target ? 0 : offset);
+  params.set("order", "-day");
   const status = document.getElementById("status");
   const body = document.querySelector("#events tbody");
   try {
