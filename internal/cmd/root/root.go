@@ -21,6 +21,7 @@ import (
 	"github.com/sitrep/sitrep/internal/cmd/parse"
 	"github.com/sitrep/sitrep/internal/cmd/query"
 	reportcmd "github.com/sitrep/sitrep/internal/cmd/report"
+	"github.com/sitrep/sitrep/internal/cmd/serve"
 	"github.com/sitrep/sitrep/internal/cmd/timex"
 	"github.com/sitrep/sitrep/internal/cmd/train"
 	"github.com/sitrep/sitrep/internal/cmd/version"
@@ -54,6 +55,7 @@ whom, when, where, and according to whom.`,
 			export.NewCmd(f, nil),
 			reportcmd.NewCmd(f, nil),
 			query.NewCmd(f, nil),
+			serve.NewCmd(f, nil),
 			eval.NewCmd(f),
 			kbcmd.NewCmd(f),
 			bench.NewCmd(f, nil),
