@@ -103,14 +103,15 @@ func ptrF(f float64) *float64 { return &f }
 
 // BenchmarkPutEvents measures storing events into SQLite: each iteration
 // puts one batch of documents, as "sitrep ingest" commits them (100
-// documents a batch, published over half a day), into a file that keeps
-// growing. "wire" documents are
+// documents a batch, or 1,000 for "wire-batch1000", published over half a
+// day), into a file that keeps growing. "wire" documents are
 // shaped like sitrep's output on wire news (genDoc: 7 events, 13 sentences
 // and 26 mentions a document); "rich" records fill every field (testDoc:
 // 10 events a document, 2.5 actors, 1.5 attribution sources and 0.5 links
-// an event). Run the first to 1,000,000 events with
+// an event). Run "wire" to 1,000,000 events with
 //
-//	go test -run XXX -bench PutEvents/wire -benchtime 1430x ./store
+//	go test -run XXX -bench 'PutEvents/wire$' -benchtime 1430x ./store
+//	go test -run XXX -bench 'PutEvents/wire-batch1000' -benchtime 143x ./store
 //
 // and read events/s.
 func BenchmarkPutEvents(b *testing.B) {
@@ -131,15 +132,18 @@ func BenchmarkPostgresPut(b *testing.B) {
 // benchPut runs the put benchmarks on the store open returns, a new one
 // for each.
 func benchPut(b *testing.B, open func(b *testing.B) (*DB, error)) {
-	const docsPerBatch = 100
 	gens := []struct {
-		name string
-		gen  func(rng *rand.Rand, id string) Document
+		name         string
+		gen          func(rng *rand.Rand, id string) Document
+		docsPerBatch int
 	}{
-		{"wire", genDoc},
-		{"rich", func(_ *rand.Rand, id string) Document { return testDoc(id, 10) }},
+		{"wire", genDoc, 100},
+		// As "sitrep ingest --batch 1000" stores a large backlog.
+		{"wire-batch1000", genDoc, 1000},
+		{"rich", func(_ *rand.Rand, id string) Document { return testDoc(id, 10) }, 100},
 	}
 	for _, g := range gens {
+		docsPerBatch := g.docsPerBatch
 		b.Run(g.name, func(b *testing.B) {
 			ctx := context.Background()
 			s, err := open(b)
@@ -160,11 +164,11 @@ func benchPut(b *testing.B, open func(b *testing.B) (*DB, error)) {
 			cpu0 := cpuTime()
 			start := time.Now()
 			for n := 0; b.Loop(); n++ {
-				// News arrives as it is published: 200 documents a day.
+				// News arrives as it is published: a batch a half day.
 				day := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC).Add(time.Duration(n) * 12 * time.Hour)
 				for i := range batch {
 					batch[i].Doc.Text = texts[i] + fmt.Sprint(n)
-					batch[i].Doc.Published = day.Add(time.Duration(i) * time.Minute)
+					batch[i].Doc.Published = day.Add(time.Duration(i) * 12 * time.Hour / time.Duration(docsPerBatch))
 					for k := range batch[i].Events {
 						d := day.Format(time.DateOnly)
 						batch[i].Events[k].Date = &event.Date{Value: d, Start: d, End: d, Precision: "day"}
