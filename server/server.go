@@ -45,6 +45,9 @@ type Store interface {
 	Actors(ctx context.Context, f store.Filter) ([]store.ActorCount, error)
 	Edges(ctx context.Context, f store.Filter) ([]store.Edge, error)
 	Places(ctx context.Context, f store.Filter) ([]store.PlaceCount, error)
+	// Generation returns a number that grows whenever documents are
+	// stored (store.DB.Generation).
+	Generation(ctx context.Context) (int64, error)
 }
 
 var _ Store = (*store.DB)(nil)
@@ -99,6 +102,9 @@ type Config struct {
 	Logf func(format string, args ...any)
 	// Now returns the time, for the rate limiter; time.Now when nil.
 	Now func() time.Time
+	// NoCache turns the response cache off: every read is answered from
+	// the store (see cache.go).
+	NoCache bool
 }
 
 // Defaults of Config.
@@ -115,6 +121,7 @@ type Server struct {
 	cfg     Config
 	hub     *hub
 	limiter *limiter
+	cache   *responseCache // nil when off
 	handler http.Handler
 }
 
@@ -139,6 +146,9 @@ func New(cfg Config) (*Server, error) {
 		cfg.Now = time.Now
 	}
 	s := &Server{cfg: cfg, hub: newHub(cfg.Store, cfg.Poll, cfg.Logf)}
+	if !cfg.NoCache {
+		s.cache = newResponseCache(cfg.Store.Generation, cfg.Now)
+	}
 	if cfg.Rate > 0 {
 		burst := cfg.Burst
 		if burst <= 0 {
@@ -162,15 +172,24 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.handler.S
 // method; another method gets a JSON 405.
 func (s *Server) routes(mux *http.ServeMux) {
 	get := func(path string, h http.HandlerFunc) { mux.Handle(path, only(http.MethodGet, h)) }
-	get("/api/v1/events", s.events)
-	get("/api/v1/search", s.search)
-	get("/api/v1/documents", s.documents)
-	get("/api/v1/documents/{hash}", s.document)
-	get("/api/v1/actors", s.actors)
-	get("/api/v1/aggregates", s.aggregates)
-	get("/api/v1/network", s.network)
-	get("/api/v1/places", s.places)
-	get("/api/v1/report", s.report)
+	// read serves an answer that depends on the stored events only, kept
+	// in the response cache.
+	read := func(path string, h http.HandlerFunc) {
+		if s.cache == nil {
+			get(path, h)
+			return
+		}
+		mux.Handle(path, only(http.MethodGet, s.cache.cached(h)))
+	}
+	read("/api/v1/events", s.events)
+	read("/api/v1/search", s.search)
+	read("/api/v1/documents", s.documents)
+	read("/api/v1/documents/{hash}", s.document)
+	read("/api/v1/actors", s.actors)
+	read("/api/v1/aggregates", s.aggregates)
+	read("/api/v1/network", s.network)
+	read("/api/v1/places", s.places)
+	read("/api/v1/report", s.report)
 	get("/api/v1/stream", s.stream)
 	get("/api/v1/openapi.json", s.openapi)
 	mux.Handle("/api/v1/ingest", only(http.MethodPost, http.HandlerFunc(s.ingest)))

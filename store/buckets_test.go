@@ -6,6 +6,7 @@ import (
 	"math"
 	"math/rand/v2"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -223,9 +224,19 @@ func testMigrateDailyCounts(t *testing.T, b backend) {
 	if _, err := s.Put(ctx, docs); err != nil {
 		t.Fatal(err)
 	}
+	days := func() []string {
+		var ds []string
+		if err := s.Scan(ctx, Filter{Order: ByStored}, func(r *Row) error { ds = append(ds, r.Day); return nil }); err != nil {
+			t.Fatal(err)
+		}
+		return ds
+	}
+	daysBefore := days()
 	for _, stmt := range []string{`DROP TABLE daily_counts`, `DROP INDEX events_date_start`, `DROP INDEX events_cameo_root`,
 		`DROP INDEX event_actors_code`, `DROP INDEX event_actors_country`, `DROP INDEX documents_outlet`,
-		fmt.Sprintf(`UPDATE schema_version SET version = %d`, len(migrations())-1)} {
+		// and migration 6's day column, filled again from the events.
+		`DROP INDEX events_day`, `ALTER TABLE events DROP COLUMN day`,
+		`UPDATE schema_version SET version = 4`} {
 		if _, err := s.db.ExecContext(ctx, stmt); err != nil {
 			t.Fatalf("%s: %v", stmt, err)
 		}
@@ -239,6 +250,9 @@ func testMigrateDailyCounts(t *testing.T, b backend) {
 	defer s.Close()
 	if v, err := s.Version(ctx); err != nil || v != len(migrations()) {
 		t.Fatalf("version %d, %v", v, err)
+	}
+	if got := days(); !slices.Equal(got, daysBefore) {
+		t.Errorf("days after migrating %v\nwant %v", got, daysBefore)
 	}
 	var rowsN int
 	if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM daily_counts`).Scan(&rowsN); err != nil || rowsN == 0 {

@@ -84,7 +84,7 @@ var (
 		"trigger_start", "trigger_end", "cameo", "cameo_root", "goldstein", "quad_class", "penta_class",
 		"plover_type", "plover_mode", "plover_context", "status", "date_text", "date_value", "date_start",
 		"date_end", "date_precision", "loc_text", "loc_name", "loc_country", "loc_lat", "loc_lon", "voice",
-		"hedged", "confidence", "explain"}}
+		"hedged", "confidence", "explain", "day"}}
 	actorsTable = table{"event_actors", []string{"event", "role", "pos", "text", "start_pos", "end_pos", "code",
 		"country", "sector", "name", "kb_id", "via"}}
 	sourcesTable = table{"event_sources", []string{"event", "pos", "role", "name", "cue", "count", "text"}}
@@ -358,7 +358,8 @@ func (b *putRows) addEvent(id, docID int64, pos int, d *Document, r *event.Recor
 	b.events.add(id, r.ID, docID, pos, r.Sentence, text, trText, trStart, trEnd,
 		null(r.Cameo), null(r.CameoRoot), gold, quad, penta, pType, pMode, pCtx, null(string(r.Status)),
 		null(dt.Text), null(dt.Value), null(dt.Start), null(dt.End), null(dt.Precision),
-		null(loc.Text), null(loc.Name), null(loc.Country), lat, lon, voice, hedged, conf, null(r.Explain))
+		null(loc.Text), null(loc.Name), null(loc.Country), lat, lon, voice, hedged, conf, null(r.Explain),
+		eventDay(r, publishedDay(d.Doc.Published)))
 	for _, side := range []struct {
 		role   string
 		actors []event.Actor

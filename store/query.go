@@ -114,9 +114,9 @@ type Row struct {
 	Merged *MergeInfo
 }
 
-// dayExpr is the SQL of an event's day (Row.Day) over events e and
-// documents d; eventDay is the same in Go.
-const dayExpr = `COALESCE(e.date_start, substr(d.published, 1, 10), '')`
+// dayExpr is the SQL of an event's day (Row.Day) over events e: the
+// column Put fills with eventDay (schema v6).
+const dayExpr = `e.day`
 
 // where returns the SQL conditions of f over events e, documents d and
 // sentences s, and their arguments.
@@ -157,17 +157,14 @@ func (f *Filter) where() (string, []any) {
 		add("e.status = ?", strings.ToLower(f.Status))
 	}
 	if f.From != "" || f.To != "" {
-		// dayExpr, written so that the date_start index serves both terms.
-		var dated, undated []string
-		var datedArgs, undatedArgs []any
-		for _, b := range []struct{ op, v string }{{">=", f.From}, {"<=", f.To}} {
-			if b.v != "" {
-				dated, datedArgs = append(dated, "e.date_start "+b.op+" ?"), append(datedArgs, b.v)
-				undated, undatedArgs = append(undated, "substr(d.published, 1, 10) "+b.op+" ?"), append(undatedArgs, b.v)
-			}
+		// On the indexed day; an event of no known day is in no range.
+		add("e.day <> ''")
+		if f.From != "" {
+			add("e.day >= ?", f.From)
 		}
-		add("(("+strings.Join(dated, " AND ")+") OR (e.date_start IS NULL AND "+strings.Join(undated, " AND ")+"))",
-			append(datedArgs, undatedArgs...)...)
+		if f.To != "" {
+			add("e.day <= ?", f.To)
+		}
 	}
 	if f.Place != "" {
 		add("(e.loc_country = ? OR LOWER(e.loc_name) = LOWER(?) OR LOWER(e.loc_text) = LOWER(?))",

@@ -233,6 +233,10 @@ func migrations() []migration {
 		Name:    "daily counts per dyad, and indexes for queries",
 		Stmts:   dailyCountsSchema(),
 		Fill:    fillDailyCountsMigration,
+	}, {
+		Version: 6,
+		Name:    "the day each event is counted on, indexed",
+		Stmts:   daySchema(),
 	}}
 }
 
