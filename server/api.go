@@ -68,7 +68,7 @@ func (s *Server) search(w http.ResponseWriter, r *http.Request) {
 // writeEvents answers with the rows f selects.
 func (s *Server) writeEvents(w http.ResponseWriter, r *http.Request, f store.Filter) {
 	if f.Order == "" {
-		f.Order = store.ByStored
+		f.Order = store.ByDayDesc // the latest first, read from the day index
 	}
 	out := eventList{Events: []rowJSON{}, Limit: f.Limit, Offset: f.Offset}
 	err := s.cfg.Store.Scan(r.Context(), f, func(row *store.Row) error {

@@ -16,7 +16,7 @@ import (
 func TestEventFilters(t *testing.T) {
 	url := newTestServer(t, testStore(t), Config{})
 	for _, tc := range []struct{ query, want string }{
-		{"", "r1 r2 r3 r4 r5 evil"},
+		{"", "r4 r3 evil r2 r5 r1"}, // the latest first
 		{"order=-day", "r4 r3 evil r2 r5 r1"},
 		{"order=day", "r1 r5 r2 evil r3 r4"},
 		{"order=stored", "r1 r2 r3 r4 r5 evil"},

@@ -232,7 +232,7 @@ func testMigrateDailyCounts(t *testing.T, b backend) {
 		return ds
 	}
 	daysBefore := days()
-	for _, stmt := range []string{`DROP TABLE daily_counts`, `DROP INDEX events_date_start`, `DROP INDEX events_cameo_root`,
+	for _, stmt := range []string{`DROP TABLE daily_counts`, `DROP INDEX events_date_start`,
 		`DROP INDEX event_actors_code`, `DROP INDEX event_actors_country`, `DROP INDEX documents_outlet`,
 		// and migration 6's day column, filled again from the events.
 		`DROP INDEX events_day`, `ALTER TABLE events DROP COLUMN day`,
