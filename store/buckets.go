@@ -168,12 +168,18 @@ func (s *DB) readCounts(ctx context.Context, q *AggregateQuery, c dayCounts) err
 func rollUp(c dayCounts, q *AggregateQuery) []Bucket {
 	type key struct{ dyad, period string }
 	buckets := map[key]*Bucket{}
+	periods := map[string][3]string{} // bucketOf of each day seen
 	for k, v := range c {
 		b := Bucket{Dyad: q.Dyad}
 		if q.PerDyad {
 			b.Dyad = k.dyad
 		}
-		b.Period, b.Start, b.End = bucketOf(k.day, q.By)
+		per, ok := periods[k.day]
+		if !ok {
+			per[0], per[1], per[2] = bucketOf(k.day, q.By)
+			periods[k.day] = per
+		}
+		b.Period, b.Start, b.End = per[0], per[1], per[2]
 		bk := key{b.Dyad, b.Period}
 		p := buckets[bk]
 		if p == nil {

@@ -205,32 +205,39 @@ const scanChunk = 256
 // stops at the first error fn returns. It runs one query over events,
 // their documents, sentences and merged events, with f's conditions;
 // the actors, attribution chains and links of its rows are read
-// scanChunk rows at a time.
+// scanChunk rows at a time. A page (Limit or Offset) is chosen first from
+// the events and the tables f's conditions need, and only its rows are
+// joined to the rest: the rows skipped by an offset cost an index step
+// each, not four joins.
 func (s *DB) Scan(ctx context.Context, f Filter, fn func(*Row) error) error {
 	if err := f.Validate(); err != nil {
 		return fmt.Errorf("scan: %w", err)
 	}
 	where, args := f.where()
-	q := `SELECT ` + eventColumns + `, d.hash, d.doc_id, d.url, d.outlet, d.title, d.published, d.ingested,
-		` + dayExpr + `, g.id, g.size, g.articles, g.outlets, g.first_reported
-		FROM events e JOIN documents d ON d.id = e.doc
-		LEFT JOIN sentences s ON s.doc = e.doc AND s.idx = e.sentence
-		LEFT JOIN merged_members m ON m.event = e.id
-		LEFT JOIN merged_events g ON g.id = m.merged` + where
+	var order string
 	switch f.Order {
 	case ByDayDesc:
-		q += " ORDER BY " + dayExpr + " DESC, e.id DESC"
+		order = " ORDER BY " + dayExpr + " DESC, e.id DESC"
 	case ByStored:
-		q += " ORDER BY e.id"
+		order = " ORDER BY e.id"
 	default:
-		q += " ORDER BY " + dayExpr + ", e.id"
+		order = " ORDER BY " + dayExpr + ", e.id"
 	}
+	const joins = ` JOIN documents d ON d.id = e.doc
+		LEFT JOIN sentences s ON s.doc = e.doc AND s.idx = e.sentence
+		LEFT JOIN merged_members m ON m.event = e.id
+		LEFT JOIN merged_events g ON g.id = m.merged`
+	q := `SELECT ` + eventColumns + `, d.hash, d.doc_id, d.url, d.outlet, d.title, d.published, d.ingested,
+		` + dayExpr + `, g.id, g.size, g.articles, g.outlets, g.first_reported FROM `
 	if f.Limit > 0 || f.Offset > 0 {
 		limit := int64(f.Limit)
 		if limit == 0 {
 			limit = 1 << 62
 		}
-		q += fmt.Sprintf(" LIMIT %d OFFSET %d", limit, f.Offset)
+		q += `(SELECT e.id FROM events e` + f.pageJoins() + where + order +
+			fmt.Sprintf(" LIMIT %d OFFSET %d", limit, f.Offset) + `) p JOIN events e ON e.id = p.id` + joins + order
+	} else {
+		q += `events e` + joins + where + order
 	}
 	rows, err := s.db.QueryContext(ctx, s.d.rebind(q), args...)
 	if err != nil {
@@ -257,6 +264,23 @@ func (s *DB) Scan(ctx context.Context, f Filter, fn func(*Row) error) error {
 		return fmt.Errorf("scan: %w", err)
 	}
 	return s.emit(ctx, chunk, ids, fn)
+}
+
+// pageJoins returns the joins to events e that f's conditions need
+// besides events: documents d for the outlet, sentences s for the text,
+// merged members m for merged events.
+func (f *Filter) pageJoins() string {
+	var j string
+	if f.Outlet != "" {
+		j += " JOIN documents d ON d.id = e.doc"
+	}
+	if f.Text != "" {
+		j += " LEFT JOIN sentences s ON s.doc = e.doc AND s.idx = e.sentence"
+	}
+	if f.Merged {
+		j += " LEFT JOIN merged_members m ON m.event = e.id"
+	}
+	return j
 }
 
 // scanRow reads one row of Scan's query, and the event's row id.
