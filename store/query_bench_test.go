@@ -103,7 +103,7 @@ func benchQueries(b *testing.B, s *DB) {
 var (
 	benchDocsTable   = table{"documents", []string{"id", "hash", "doc_id", "outlet", "published", "text", "ingested"}}
 	benchEventsTable = table{"events", []string{"id", "eid", "doc", "pos", "sentence", "text", "cameo", "cameo_root",
-		"goldstein", "plover_type", "status", "date_start", "date_end", "date_precision", "confidence"}}
+		"goldstein", "plover_type", "status", "date_start", "date_end", "date_precision", "confidence", "day"}}
 	benchActorsTable = table{"event_actors", []string{"event", "role", "pos", "code", "country", "sector", "name", "kb_id"}}
 )
 
@@ -142,7 +142,7 @@ func fillBenchStore(ctx context.Context, s *DB, n int) error {
 					start, end, prec = r.Date.Start, r.Date.End, r.Date.Precision
 				}
 				es.add(eventID, r.ID, docID, pos, r.Sentence, r.Text, r.Cameo, r.CameoRoot, *r.Goldstein, pType,
-					string(r.Status), start, end, prec, r.Confidence)
+					string(r.Status), start, end, prec, r.Confidence, eventDay(r, publishedDay(a.Published)))
 				for _, side := range []struct {
 					role   string
 					actors []event.Actor
