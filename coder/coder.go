@@ -162,10 +162,10 @@ func (c *Coder) code(d *doc.Doc) ([]event.Record, []bool) {
 	var out []event.Record
 	var resp []bool
 	for si := range d.Sentences {
-		s := newSent(d, si, c.lex.VerbLemma)
+		s := newSent(d, si, c.lex)
 		var cands []cand
 		for i := range s.toks {
-			if s.toks[i].UPOS == "VERB" || s.predicate[i] || s.predicateAdjective(i) {
+			if !s.verbPrefix[i] && (s.toks[i].UPOS == "VERB" || s.predicate[i] || s.predicateAdjective(i)) {
 				if cd, ok := c.verb(s, i); ok {
 					cands = append(cands, cd)
 				}

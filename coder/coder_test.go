@@ -140,6 +140,23 @@ func TestCode(t *testing.T) {
 			want:  []want{{"attack", "190", event.Hypothetical, "ISR", "LBNREB"}},
 		},
 		{
+			name: "must: an obligation is not an act",
+			toks: []tk{{"Israel", "Israel", "PROPN", 3, "nsubj"}, {"must", "must", "AUX", 3, "aux"},
+				{"attack", "attack", "VERB", 0, "root"}, {"Hezbollah", "Hezbollah", "PROPN", 3, "obj"}},
+			ments: []mk{isr(0), hez(3)},
+			want:  []want{{"attack", "190", event.Hypothetical, "ISR", "LBNREB"}},
+		},
+		{
+			name: "if ... not: a negated condition is hypothetical",
+			toks: []tk{{"If", "if", "SCONJ", 5, "mark"}, {"Israel", "Israel", "PROPN", 5, "nsubj"},
+				{"does", "do", "AUX", 5, "aux"}, {"not", "not", "PART", 5, "advmod"},
+				{"attack", "attack", "VERB", 9, "advcl"}, {"Hezbollah", "Hezbollah", "PROPN", 5, "obj"},
+				{",", ",", "PUNCT", 9, "punct"}, {"talks", "talk", "NOUN", 9, "nsubj"},
+				{"resume", "resume", "VERB", 0, "root"}},
+			ments: []mk{{1, 2, 1, doc.KindActor, "ISR"}, hez(5)},
+			want:  []want{{"attack", "190", event.Hypothetical, "ISR", "LBNREB"}},
+		},
+		{
 			name: "refused to attack",
 			toks: []tk{{"Israel", "Israel", "PROPN", 2, "nsubj"}, {"refused", "refuse", "VERB", 0, "root"},
 				{"to", "to", "PART", 4, "mark"}, {"attack", "attack", "VERB", 2, "xcomp"},

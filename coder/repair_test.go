@@ -101,3 +101,49 @@ func TestRepairs(t *testing.T) {
 	}
 	runTriggerCases(t, tests)
 }
+
+// TestHyphenatedVerb: a verb written with a hyphen, split by the
+// tokenizer and misparsed with its first part as the predicate, is the one
+// verb the lexicon knows; spaced out, the words are read apart.
+func TestHyphenatedVerb(t *testing.T) {
+	c := newCoder(t)
+	// Soldiers tear-gassed protesters
+	toks := []tk{{"Soldiers", "soldier", "NOUN", 2, "nsubj"}, {"tear", "tear", "VERB", 0, "root"},
+		{"-", "-", "PUNCT", 4, "punct"}, {"gassed", "gas", "VERB", 2, "ccomp"},
+		{"protesters", "protester", "NOUN", 4, "obj"}}
+	ments := []mk{{0, 1, 0, doc.KindActor, "COGMIL"}, {4, 5, 4, doc.KindActor, "COGOPP"}}
+	for _, tt := range []struct {
+		name   string
+		joined bool
+		want   string // the code of "gassed", and its source>target when joined
+	}{
+		{"written as one word", true, "175 COGMIL>COGOPP"},
+		{"spaced out", false, "2041"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			d := build(toks, ments)
+			if tt.joined { // "tear-gassed": no space around the hyphen
+				for i := 2; i < len(d.Tokens); i++ {
+					d.Tokens[i].Start, d.Tokens[i].End = d.Tokens[i].Start-1, d.Tokens[i].End-1
+					if i > 2 {
+						d.Tokens[i].Start, d.Tokens[i].End = d.Tokens[i].Start-1, d.Tokens[i].End-1
+					}
+				}
+			}
+			var got []string
+			for _, r := range c.Code(d) {
+				if r.Trigger.Text == "gassed" && tt.joined {
+					got = append(got, r.Cameo+" "+codesOf(r.Source)+">"+codesOf(r.Target))
+				} else if r.Trigger.Text == "gassed" {
+					got = append(got, r.Cameo)
+				}
+				if r.Trigger.Text == "tear" {
+					t.Errorf("the first part coded as a verb: %s", r.Explain)
+				}
+			}
+			if len(got) != 1 || got[0] != tt.want {
+				t.Errorf("gassed: got %v, want %s", got, tt.want)
+			}
+		})
+	}
+}

@@ -20,6 +20,9 @@ type sent struct {
 	ment []int
 	// consumed marks tokens used as fixed words of a multiword verb.
 	consumed []bool
+	// verbPrefix marks the first part of a hyphenated verb
+	// (joinHyphenVerbs), which is not a verb of its own.
+	verbPrefix []bool
 	// lemmas holds the lower-case lemma of each token, verbs repaired by
 	// the lexicon (Lexicon.VerbLemma).
 	lemmas []string
@@ -32,12 +35,24 @@ type sent struct {
 	predicate []bool
 }
 
-// newSent indexes sentence si of d; verbLemma repairs the lemmas of verbs
-// (nil keeps them).
-func newSent(d *doc.Doc, si int, verbLemma func(form, lemma string) string) *sent {
+// verbLexicon is what newSent asks of the lexicon: the lexicon's lemma of
+// a verb form, and whether it knows a lemma.
+type verbLexicon interface {
+	VerbLemma(form, lemma string) string
+	KnownVerb(lemma string) bool
+}
+
+// newSent indexes sentence si of d; lex, when not nil, repairs the lemmas
+// of verbs and joins hyphenated verbs it knows.
+func newSent(d *doc.Doc, si int, lex verbLexicon) *sent {
+	var verbLemma func(form, lemma string) string
+	if lex != nil {
+		verbLemma = lex.VerbLemma
+	}
 	toks := d.SentenceTokens(si)
 	s := &sent{d: d, idx: si, base: d.Sentences[si].First, toks: toks,
-		kids: make([][]int, len(toks)), ment: make([]int, len(toks)), consumed: make([]bool, len(toks))}
+		kids: make([][]int, len(toks)), ment: make([]int, len(toks)), consumed: make([]bool, len(toks)),
+		verbPrefix: make([]bool, len(toks))}
 	s.lemmas = make([]string, len(toks))
 	for i, t := range toks {
 		s.lemmas[i] = strings.ToLower(t.Text)
@@ -57,6 +72,9 @@ func newSent(d *doc.Doc, si int, verbLemma func(form, lemma string) string) *sen
 		}
 	}
 	s.predicate = make([]bool, len(toks))
+	if lex != nil {
+		s.joinHyphenVerbs(lex)
+	}
 	s.repairTree()
 	s.repairHave()
 	s.repairPastModifier(verbLemma)
@@ -89,6 +107,38 @@ func newSent(d *doc.Doc, si int, verbLemma func(form, lemma string) string) *sen
 		s.rebuildKids()
 	}
 	return s
+}
+
+// joinHyphenVerbs reads a verb written with a hyphen, which the tokenizer
+// splits ("tear - gassed"), as the one verb the lexicon knows
+// ("tear-gas"): the verb takes the joined lemma, and when the parser made
+// the first part the head, its place in the tree; the first part becomes
+// the verb's compound and is not read as a verb of its own.
+func (s *sent) joinHyphenVerbs(lex verbLexicon) {
+	for i := 2; i < len(s.toks); i++ {
+		first, hyph, t := s.toks[i-2], s.toks[i-1], s.toks[i]
+		if hyph.Text != "-" || first.End != hyph.Start || hyph.End != t.Start ||
+			t.UPOS != "VERB" && !strings.HasPrefix(t.XPOS, "VB") {
+			continue
+		}
+		prefix := strings.ToLower(first.Text) + "-"
+		l := lex.VerbLemma(prefix+strings.ToLower(t.Text), prefix+s.lemmas[i])
+		if !lex.KnownVerb(l) {
+			continue
+		}
+		s.lemmas[i] = l
+		if s.heads[i] == i-2 {
+			s.heads[i], s.rels[i] = s.heads[i-2], s.rels[i-2]
+			for k, h := range s.heads {
+				if h == i-2 {
+					s.heads[k] = i
+				}
+			}
+		}
+		s.heads[i-2], s.rels[i-2] = i, "compound"
+		s.heads[i-1], s.rels[i-1] = i, "punct"
+		s.verbPrefix[i-2] = true
+	}
 }
 
 // lemma returns the lower-case lemma of token i (its text when

@@ -14,6 +14,7 @@ import (
 // when negated or hypothetical.
 func (c *Coder) status(s *sent, i, depth int) event.Status {
 	st := event.Asserted
+	conditional := false
 	for _, k := range s.kids[i] {
 		if !markerRel(s.rel(k)) {
 			continue
@@ -27,8 +28,14 @@ func (c *Coder) status(s *sent, i, depth int) event.Status {
 			if l == "would" && s.reportedFuture(i) {
 				eff = event.Intended // "said it would allow": will, reported
 			}
+			conditional = conditional || s.rel(k) == "mark" && eff == event.Hypothetical
 			st = stronger(st, eff)
 		}
+	}
+	if conditional && st == event.Negated {
+		// "if Israel does not withdraw": a condition asserts nothing,
+		// not even that the act did not happen.
+		st = event.Hypothetical
 	}
 	h := s.head(i)
 	if h < 0 || depth > 4 {

@@ -189,6 +189,9 @@ func (x *Lexicon) Modifier(lemma string) (Modifier, bool) {
 }
 
 // known reports whether lemma is a verb or modifier of the lexicon.
+// KnownVerb reports whether lemma is a verb or modifier of the lexicon.
+func (x *Lexicon) KnownVerb(lemma string) bool { return x.known(lemma) }
+
 func (x *Lexicon) known(lemma string) bool {
 	if _, ok := x.verbs[lemma]; ok {
 		return true
