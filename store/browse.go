@@ -69,7 +69,7 @@ func (s *DB) Documents(ctx context.Context, limit, offset int) ([]DocumentSummar
 		(SELECT COUNT(*) FROM events e WHERE e.doc = d.id)
 		FROM documents d ORDER BY d.id DESC` + limitSQL(limit, offset)
 	var out []DocumentSummary
-	err := queryRows(ctx, s.db, q, nil, func(rows *sql.Rows) error {
+	err := query(ctx, s.db, q, nil, func(rows *sql.Rows) error {
 		var d DocumentSummary
 		var outlet, url, title, published sql.NullString
 		if err := rows.Scan(&d.Hash, &d.ID, &outlet, &url, &title, &published, &d.Events); err != nil {
@@ -134,7 +134,7 @@ func (s *DB) Actors(ctx context.Context, f Filter) ([]ActorCount, error) {
 		JOIN event_actors ea ON ea.event = e.id` + where + `
 		GROUP BY ea.code ORDER BY COUNT(DISTINCT e.id) DESC, ea.code` + limitSQL(f.Limit, f.Offset)
 	var out []ActorCount
-	err := queryRows(ctx, s.db, s.d.rebind(q), args, func(rows *sql.Rows) error {
+	err := query(ctx, s.db, s.d.rebind(q), args, func(rows *sql.Rows) error {
 		var a ActorCount
 		var name, country, sector, kbID sql.NullString
 		if err := rows.Scan(&a.Code, &name, &country, &sector, &kbID, &a.Events, &a.AsSource, &a.AsTarget); err != nil {
@@ -185,7 +185,7 @@ func (s *DB) Edges(ctx context.Context, f Filter) ([]Edge, error) {
 		goldN   int64
 	}
 	byPair := map[[2]string]*sums{}
-	err := queryRows(ctx, s.db, s.d.rebind(q), args, func(rows *sql.Rows) error {
+	err := query(ctx, s.db, s.d.rebind(q), args, func(rows *sql.Rows) error {
 		var src, tgt, ptype string
 		var n, goldN int64
 		var gold sql.NullFloat64
@@ -262,7 +262,7 @@ func (s *DB) Places(ctx context.Context, f Filter) ([]PlaceCount, error) {
 	q := `SELECT ` + name + `, COALESCE(e.loc_country, ''), AVG(e.loc_lat), AVG(e.loc_lon), COUNT(*)` + browseFrom + where + `
 		GROUP BY ` + name + `, COALESCE(e.loc_country, '') ORDER BY COUNT(*) DESC, ` + name + limitSQL(f.Limit, f.Offset)
 	var out []PlaceCount
-	err := queryRows(ctx, s.db, s.d.rebind(q), args, func(rows *sql.Rows) error {
+	err := query(ctx, s.db, s.d.rebind(q), args, func(rows *sql.Rows) error {
 		var p PlaceCount
 		if err := rows.Scan(&p.Name, &p.Country, &p.Lat, &p.Lon, &p.Events); err != nil {
 			return err
@@ -274,19 +274,4 @@ func (s *DB) Places(ctx context.Context, f Filter) ([]PlaceCount, error) {
 		return nil, fmt.Errorf("places: %w", err)
 	}
 	return out, nil
-}
-
-// queryRows runs q on db with args and calls scan with each row.
-func queryRows(ctx context.Context, db *sql.DB, q string, args []any, scan func(*sql.Rows) error) error {
-	rows, err := db.QueryContext(ctx, q, args...)
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		if err := scan(rows); err != nil {
-			return err
-		}
-	}
-	return rows.Err()
 }
