@@ -174,11 +174,14 @@ func (s *DB) Edges(ctx context.Context, f Filter) ([]Edge, error) {
 		return nil, fmt.Errorf("edges: %w", err)
 	}
 	where, args := browseWhere(&f, "sa.code IS NOT NULL AND ta.code IS NOT NULL AND sa.code <> ta.code")
-	q := `SELECT sa.code, ta.code, COALESCE(e.plover_type, ''), COUNT(DISTINCT e.id), SUM(e.goldstein),
-		COUNT(e.goldstein)` + browseFrom + `
+	// Each event once per pair: one with two source (or target) actors of
+	// one code would otherwise weigh twice in the pair's Goldstein mean.
+	q := `SELECT src, tgt, ptype, COUNT(*), SUM(goldstein), COUNT(goldstein) FROM (
+		SELECT DISTINCT e.id, sa.code AS src, ta.code AS tgt, COALESCE(e.plover_type, '') AS ptype,
+		e.goldstein AS goldstein` + browseFrom + `
 		JOIN event_actors sa ON sa.event = e.id AND sa.role = 'source'
-		JOIN event_actors ta ON ta.event = e.id AND ta.role = 'target'` + where + `
-		GROUP BY sa.code, ta.code, COALESCE(e.plover_type, '')`
+		JOIN event_actors ta ON ta.event = e.id AND ta.role = 'target'` + where + `) p
+		GROUP BY src, tgt, ptype`
 	type sums struct {
 		edge    Edge
 		goldSum float64
