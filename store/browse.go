@@ -121,8 +121,9 @@ type ActorCount struct {
 }
 
 // Actors returns the actors (with a code) of the events f selects, the
-// most frequent first, at most f.Limit of them after f.Offset (all when
-// f.Limit is not positive); f.Order does not apply.
+// most frequent first, then by code (byte by byte, on every backend), at
+// most f.Limit of them after f.Offset (all when f.Limit is not positive);
+// f.Order does not apply.
 func (s *DB) Actors(ctx context.Context, f Filter) ([]ActorCount, error) {
 	if err := f.Validate(); err != nil {
 		return nil, fmt.Errorf("actors: %w", err)
@@ -132,7 +133,7 @@ func (s *DB) Actors(ctx context.Context, f Filter) ([]ActorCount, error) {
 		COUNT(DISTINCT CASE WHEN ea.role = 'source' THEN e.id END),
 		COUNT(DISTINCT CASE WHEN ea.role = 'target' THEN e.id END)` + browseFrom + `
 		JOIN event_actors ea ON ea.event = e.id` + where + `
-		GROUP BY ea.code ORDER BY COUNT(DISTINCT e.id) DESC, ea.code` + limitSQL(f.Limit, f.Offset)
+		GROUP BY ea.code ORDER BY COUNT(DISTINCT e.id) DESC, ea.code` + s.d.bytewise + limitSQL(f.Limit, f.Offset)
 	var out []ActorCount
 	err := query(ctx, s.db, s.d.rebind(q), args, func(rows *sql.Rows) error {
 		var a ActorCount
@@ -254,16 +255,18 @@ type PlaceCount struct {
 }
 
 // Places returns the places with coordinates of the events f selects, the
-// most frequent first, at most f.Limit of them (all when it is not
-// positive) after f.Offset.
+// most frequent first, then by name and country (byte by byte, on every
+// backend), at most f.Limit of them (all when it is not positive) after
+// f.Offset.
 func (s *DB) Places(ctx context.Context, f Filter) ([]PlaceCount, error) {
 	if err := f.Validate(); err != nil {
 		return nil, fmt.Errorf("places: %w", err)
 	}
 	where, args := browseWhere(&f, "e.loc_lat IS NOT NULL AND e.loc_lon IS NOT NULL")
-	name := "COALESCE(e.loc_name, e.loc_text, '')"
-	q := `SELECT ` + name + `, COALESCE(e.loc_country, ''), AVG(e.loc_lat), AVG(e.loc_lon), COUNT(*)` + browseFrom + where + `
-		GROUP BY ` + name + `, COALESCE(e.loc_country, '') ORDER BY COUNT(*) DESC, ` + name + limitSQL(f.Limit, f.Offset)
+	name, country := "COALESCE(e.loc_name, e.loc_text, '')", "COALESCE(e.loc_country, '')"
+	q := `SELECT ` + name + `, ` + country + `, AVG(e.loc_lat), AVG(e.loc_lon), COUNT(*)` + browseFrom + where + `
+		GROUP BY ` + name + `, ` + country + ` ORDER BY COUNT(*) DESC, ` + name + s.d.bytewise + `, ` + country +
+		limitSQL(f.Limit, f.Offset)
 	var out []PlaceCount
 	err := query(ctx, s.db, s.d.rebind(q), args, func(rows *sql.Rows) error {
 		var p PlaceCount
