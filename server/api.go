@@ -33,9 +33,8 @@ type eventList struct {
 	Offset int       `json:"offset"`
 }
 
-// events serves GET /api/v1/events: the events the filter selects, in
-// the order they were stored unless order says otherwise (by day, the
-// store sorts every selected event: slower on a large store).
+// events serves GET /api/v1/events: the events the filter selects, the
+// latest day first unless order says otherwise.
 func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 	f, err := parseFilter(r.URL.Query(), limits{defEvents, maxEvents})
 	if err != nil {

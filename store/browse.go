@@ -69,7 +69,7 @@ func (s *DB) Documents(ctx context.Context, limit, offset int) ([]DocumentSummar
 		(SELECT COUNT(*) FROM events e WHERE e.doc = d.id)
 		FROM documents d ORDER BY d.id DESC` + limitSQL(limit, offset)
 	var out []DocumentSummary
-	err := queryRows(ctx, s.db, q, nil, func(rows *sql.Rows) error {
+	err := query(ctx, s.db, q, nil, func(rows *sql.Rows) error {
 		var d DocumentSummary
 		var outlet, url, title, published sql.NullString
 		if err := rows.Scan(&d.Hash, &d.ID, &outlet, &url, &title, &published, &d.Events); err != nil {
@@ -121,8 +121,9 @@ type ActorCount struct {
 }
 
 // Actors returns the actors (with a code) of the events f selects, the
-// most frequent first, at most f.Limit of them after f.Offset (all when
-// f.Limit is not positive); f.Order does not apply.
+// most frequent first, then by code (byte by byte, on every backend), at
+// most f.Limit of them after f.Offset (all when f.Limit is not positive);
+// f.Order does not apply.
 func (s *DB) Actors(ctx context.Context, f Filter) ([]ActorCount, error) {
 	if err := f.Validate(); err != nil {
 		return nil, fmt.Errorf("actors: %w", err)
@@ -132,9 +133,9 @@ func (s *DB) Actors(ctx context.Context, f Filter) ([]ActorCount, error) {
 		COUNT(DISTINCT CASE WHEN ea.role = 'source' THEN e.id END),
 		COUNT(DISTINCT CASE WHEN ea.role = 'target' THEN e.id END)` + browseFrom + `
 		JOIN event_actors ea ON ea.event = e.id` + where + `
-		GROUP BY ea.code ORDER BY COUNT(DISTINCT e.id) DESC, ea.code` + limitSQL(f.Limit, f.Offset)
+		GROUP BY ea.code ORDER BY COUNT(DISTINCT e.id) DESC, ea.code` + s.d.bytewise + limitSQL(f.Limit, f.Offset)
 	var out []ActorCount
-	err := queryRows(ctx, s.db, s.d.rebind(q), args, func(rows *sql.Rows) error {
+	err := query(ctx, s.db, s.d.rebind(q), args, func(rows *sql.Rows) error {
 		var a ActorCount
 		var name, country, sector, kbID sql.NullString
 		if err := rows.Scan(&a.Code, &name, &country, &sector, &kbID, &a.Events, &a.AsSource, &a.AsTarget); err != nil {
@@ -174,18 +175,21 @@ func (s *DB) Edges(ctx context.Context, f Filter) ([]Edge, error) {
 		return nil, fmt.Errorf("edges: %w", err)
 	}
 	where, args := browseWhere(&f, "sa.code IS NOT NULL AND ta.code IS NOT NULL AND sa.code <> ta.code")
-	q := `SELECT sa.code, ta.code, COALESCE(e.plover_type, ''), COUNT(DISTINCT e.id), SUM(e.goldstein),
-		COUNT(e.goldstein)` + browseFrom + `
+	// Each event once per pair: one with two source (or target) actors of
+	// one code would otherwise weigh twice in the pair's Goldstein mean.
+	q := `SELECT src, tgt, ptype, COUNT(*), SUM(goldstein), COUNT(goldstein) FROM (
+		SELECT DISTINCT e.id, sa.code AS src, ta.code AS tgt, COALESCE(e.plover_type, '') AS ptype,
+		e.goldstein AS goldstein` + browseFrom + `
 		JOIN event_actors sa ON sa.event = e.id AND sa.role = 'source'
-		JOIN event_actors ta ON ta.event = e.id AND ta.role = 'target'` + where + `
-		GROUP BY sa.code, ta.code, COALESCE(e.plover_type, '')`
+		JOIN event_actors ta ON ta.event = e.id AND ta.role = 'target'` + where + `) p
+		GROUP BY src, tgt, ptype`
 	type sums struct {
 		edge    Edge
 		goldSum float64
 		goldN   int64
 	}
 	byPair := map[[2]string]*sums{}
-	err := queryRows(ctx, s.db, s.d.rebind(q), args, func(rows *sql.Rows) error {
+	err := query(ctx, s.db, s.d.rebind(q), args, func(rows *sql.Rows) error {
 		var src, tgt, ptype string
 		var n, goldN int64
 		var gold sql.NullFloat64
@@ -251,18 +255,20 @@ type PlaceCount struct {
 }
 
 // Places returns the places with coordinates of the events f selects, the
-// most frequent first, at most f.Limit of them (all when it is not
-// positive) after f.Offset.
+// most frequent first, then by name and country (byte by byte, on every
+// backend), at most f.Limit of them (all when it is not positive) after
+// f.Offset.
 func (s *DB) Places(ctx context.Context, f Filter) ([]PlaceCount, error) {
 	if err := f.Validate(); err != nil {
 		return nil, fmt.Errorf("places: %w", err)
 	}
 	where, args := browseWhere(&f, "e.loc_lat IS NOT NULL AND e.loc_lon IS NOT NULL")
-	name := "COALESCE(e.loc_name, e.loc_text, '')"
-	q := `SELECT ` + name + `, COALESCE(e.loc_country, ''), AVG(e.loc_lat), AVG(e.loc_lon), COUNT(*)` + browseFrom + where + `
-		GROUP BY ` + name + `, COALESCE(e.loc_country, '') ORDER BY COUNT(*) DESC, ` + name + limitSQL(f.Limit, f.Offset)
+	name, country := "COALESCE(e.loc_name, e.loc_text, '')", "COALESCE(e.loc_country, '')"
+	q := `SELECT ` + name + `, ` + country + `, AVG(e.loc_lat), AVG(e.loc_lon), COUNT(*)` + browseFrom + where + `
+		GROUP BY ` + name + `, ` + country + ` ORDER BY COUNT(*) DESC, ` + name + s.d.bytewise + `, ` + country +
+		limitSQL(f.Limit, f.Offset)
 	var out []PlaceCount
-	err := queryRows(ctx, s.db, s.d.rebind(q), args, func(rows *sql.Rows) error {
+	err := query(ctx, s.db, s.d.rebind(q), args, func(rows *sql.Rows) error {
 		var p PlaceCount
 		if err := rows.Scan(&p.Name, &p.Country, &p.Lat, &p.Lon, &p.Events); err != nil {
 			return err
@@ -274,19 +280,4 @@ func (s *DB) Places(ctx context.Context, f Filter) ([]PlaceCount, error) {
 		return nil, fmt.Errorf("places: %w", err)
 	}
 	return out, nil
-}
-
-// queryRows runs q on db with args and calls scan with each row.
-func queryRows(ctx context.Context, db *sql.DB, q string, args []any, scan func(*sql.Rows) error) error {
-	rows, err := db.QueryContext(ctx, q, args...)
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		if err := scan(rows); err != nil {
-			return err
-		}
-	}
-	return rows.Err()
 }

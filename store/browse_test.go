@@ -153,3 +153,30 @@ func join[T any](xs []T, f func(T) string) string {
 	}
 	return s
 }
+
+func TestEdgesRepeatedActor(t *testing.T) { eachBackend(t, testEdgesRepeatedActor) }
+
+// testEdgesRepeatedActor checks that an event with two source actors of
+// one code counts once in its edge's Goldstein mean.
+func testEdgesRepeatedActor(t *testing.T, b backend) {
+	s := openFresh(t, b)
+	docs := []Document{
+		qdoc("d1", "Wire", "2026-03-09", "Israeli jets and drones struck Beirut.", "190", country("ISR"), country("LBN"),
+			func(r *event.Record) {
+				r.Goldstein = ptr(-10.0)
+				r.Source = append(r.Source, country("ISR"))
+			}),
+		qdoc("d2", "Wire", "2026-03-10", "Israel met Lebanon.", "040", country("ISR"), country("LBN"),
+			func(r *event.Record) { r.Goldstein = ptr(0.0) }),
+	}
+	if _, err := s.Put(context.Background(), docs); err != nil {
+		t.Fatal(err)
+	}
+	got, err := s.Edges(context.Background(), Filter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 1 || got[0].Events != 2 || got[0].GoldsteinMean == nil || *got[0].GoldsteinMean != -5 {
+		t.Errorf("edges = %+v, want ISR>LBN, 2 events, mean -5", got)
+	}
+}

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"strings"
 
@@ -16,7 +17,7 @@ func (s *DB) Events(ctx context.Context, h string) ([]event.Record, error) {
 	var docID int64
 	var docName string
 	err := s.db.QueryRowContext(ctx, s.d.rebind(`SELECT id, doc_id FROM documents WHERE hash = ?`), h).Scan(&docID, &docName)
-	if err == sql.ErrNoRows {
+	if errors.Is(err, sql.ErrNoRows) {
 		return nil, nil
 	}
 	if err != nil {
@@ -138,18 +139,8 @@ func (s *DB) readChildren(ctx context.Context, docID int64, recs []event.Record,
 // recs, the events that the condition where on the events row e selects
 // with args (ids maps event row ids to indexes in recs).
 func (s *DB) readChildrenWhere(ctx context.Context, where string, args []any, recs []event.Record, ids map[int64]int) error {
-	q := func(query string, scan func(rows *sql.Rows) error) error {
-		rows, err := s.db.QueryContext(ctx, s.d.rebind(strings.ReplaceAll(query, "{{where}}", where)), args...)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			if err := scan(rows); err != nil {
-				return err
-			}
-		}
-		return rows.Err()
+	q := func(sel string, scan func(rows *sql.Rows) error) error {
+		return query(ctx, s.db, s.d.rebind(strings.ReplaceAll(sel, "{{where}}", where)), args, scan)
 	}
 	err := q(`SELECT a.event, a.role, a.text, a.start_pos, a.end_pos, a.code, a.country, a.sector, a.name,
 		a.kb_id, a.via FROM event_actors a JOIN events e ON e.id = a.event

@@ -60,9 +60,15 @@ func appendMergeItems(items []mergeItem, ids []int64, d *Document) []mergeItem {
 	return items
 }
 
-// query runs q in tx and calls scan for each row.
-func query(ctx context.Context, tx *sql.Tx, q string, args []any, scan func(*sql.Rows) error) error {
-	rows, err := tx.QueryContext(ctx, q, args...)
+// querier runs queries: a *sql.DB or a *sql.Tx.
+type querier interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+}
+
+// query runs q on db (a database or a transaction) with args and calls
+// scan with each row.
+func query(ctx context.Context, db querier, q string, args []any, scan func(*sql.Rows) error) error {
+	rows, err := db.QueryContext(ctx, q, args...)
 	if err != nil {
 		return err
 	}
