@@ -71,9 +71,19 @@ func (h *hub) run() {
 	t := time.NewTicker(h.every)
 	defer t.Stop()
 	last, known := ingested{}, false
+	lastGen := int64(-1)
 	for {
+		// The counts scan every table; the generation (the latest
+		// document) says cheaply whether they can have changed.
 		ctx, cancel := context.WithTimeout(context.Background(), h.every+5*time.Second)
-		c, err := h.st.Counts(ctx)
+		now, err := last, error(nil)
+		gen, gerr := h.st.Generation(ctx)
+		if gerr != nil || gen != lastGen {
+			var c store.Counts
+			if c, err = h.st.Counts(ctx); err == nil {
+				now, lastGen = countsOf(c), gen
+			}
+		}
 		cancel()
 		h.mu.Lock()
 		if len(h.subs) == 0 {
@@ -81,7 +91,6 @@ func (h *hub) run() {
 			h.mu.Unlock()
 			return
 		}
-		now := countsOf(c)
 		switch {
 		case err != nil:
 			h.logf("server: stream: %v", err)
