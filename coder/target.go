@@ -62,6 +62,7 @@ func placePrep(p string) bool {
 // without acting on anything (see yieldsTo).
 func (c *Coder) fillTarget(s *sent, cd *cand) {
 	s.victimPlace(cd) // "killed 23 people ... in Tel Aviv"
+	s.envoyPosting(cd)
 	if len(cd.tgt) > 0 || len(cd.code) < 2 {
 		return
 	}
@@ -337,4 +338,43 @@ func (s *sent) obliqueWithActor(cd *cand, i int, prep func(string) bool) int {
 var helperNouns = map[string]bool{
 	"help": true, "support": true, "assistance": true, "backing": true, "aid": true, "blessing": true,
 	"consent": true, "approval": true, "participation": true, "mediation": true,
+}
+
+// envoyPosting makes the target of an act on the source's own envoy the
+// country the envoy is posted to: "Iran recalled its ambassador to New
+// Zealand" acts on New Zealand, not on Iran's diplomat.
+func (s *sent) envoyPosting(cd *cand) {
+	k := cd.tgtTok
+	if k < 0 || len(cd.tgt) == 0 || len(cd.src) == 0 || !envoyNoun(s.lemma(k)) {
+		return
+	}
+	own := func(m int) bool {
+		c := s.d.Mentions[m].Country
+		return c != "" && slices.ContainsFunc(cd.src, func(src int) bool { return s.d.Mentions[src].Country == c })
+	}
+	if !slices.ContainsFunc(cd.tgt, own) {
+		return
+	}
+	for _, n := range s.kids[k] {
+		if r := s.rel(n); r != "nmod" && !strings.HasPrefix(r, "nmod:") || r == "nmod:poss" {
+			continue
+		}
+		if p := s.caseOf(n); p != "to" && p != "in" && p != "at" {
+			continue
+		}
+		ms := slices.DeleteFunc(append(s.actorsAt(n), s.placesAt(n)...), own)
+		if len(ms) > 0 && (s.anyCoded(ms) || s.anyPlace(ms)) {
+			cd.tgt, cd.tgtTok, cd.tgtRel = slices.Compact(ms), n, "envoy>"+s.caseOf(n)
+			return
+		}
+	}
+}
+
+// envoyNoun reports whether lemma names a diplomat posted abroad.
+func envoyNoun(lemma string) bool {
+	switch lemma {
+	case "ambassador", "envoy", "diplomat", "consul", "emissary", "charge", "chargé", "attache", "attaché", "representative":
+		return true
+	}
+	return false
 }

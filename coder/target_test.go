@@ -108,6 +108,24 @@ func TestTargetRules(t *testing.T) {
 			ments: []mk{act(0, 1, "JPN"), act(3, 5, "CIV")},
 			trig:  "gave", code: "070", src: "JPN", tgt: "CIV",
 		},
+		{
+			name: "an act on the source's own envoy is aimed where the envoy is posted",
+			// Syria summoned its envoy in Copenhagen
+			toks: []tk{{"Syria", "Syria", "PROPN", 2, "nsubj"}, {"summoned", "summon", "VERB", 0, "root"},
+				{"its", "its", "PRON", 4, "nmod:poss"}, {"envoy", "envoy", "NOUN", 2, "obj"},
+				{"in", "in", "ADP", 6, "case"}, {"Copenhagen", "Copenhagen", "PROPN", 4, "nmod"}},
+			ments: []mk{act(0, 1, "SYR"), act(3, 4, "SYRGOV"), {5, 6, 5, doc.KindPlace, "DNK"}},
+			trig:  "summoned", code: "114", src: "SYR", tgt: "DNK",
+		},
+		{
+			name: "another country's envoy stays the target",
+			// Syria summoned the Danish envoy in Damascus
+			toks: []tk{{"Syria", "Syria", "PROPN", 2, "nsubj"}, {"summoned", "summon", "VERB", 0, "root"},
+				{"the", "the", "DET", 5, "det"}, {"Danish", "Danish", "ADJ", 5, "amod"}, {"envoy", "envoy", "NOUN", 2, "obj"},
+				{"in", "in", "ADP", 7, "case"}, {"Damascus", "Damascus", "PROPN", 5, "nmod"}},
+			ments: []mk{act(0, 1, "SYR"), act(3, 5, "DNKGOV"), {6, 7, 6, doc.KindPlace, "SYR"}},
+			trig:  "summoned", code: "114", src: "SYR", tgt: "DNKGOV",
+		},
 	}
 	tests[3].xpos = map[int]string{6: "VBG"}
 	runTriggerCases(t, tests)

@@ -97,6 +97,14 @@ func TestProcess(t *testing.T) {
 			},
 		},
 		{
+			name: "an envoy's posting is a country of its own",
+			text: "Chile recalled its ambassador to Peru on Friday.",
+			want: []want{
+				{text: "ambassador to Peru", kind: "actor", code: "CHLGOV", via: "compositional"},
+				{text: "Peru", kind: "actor", code: "PER", via: "dictionary"},
+			},
+		},
+		{
 			name: "places and outlets",
 			text: "Reuters said the ministers would meet in Qatar, while Hamas fighters stayed in Gaza City.",
 			want: []want{

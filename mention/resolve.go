@@ -144,6 +144,16 @@ func (st *state) resolveSpan(s *sentence, parts []part, first, last int) {
 		return
 	}
 	st.emit(s, first, last, c)
+	for _, p := range parts {
+		if p.to && isCountryKind(p.kind) {
+			// "its ambassador to New Zealand": the country of the posting
+			// is a mention of its own inside the envoy's, so that an act
+			// on the envoy can be aimed at it.
+			cc := &k.Countries[p.cands[0].idx]
+			st.emit(s, p.first, p.last, cand{class: cCountry, m: doc.Mention{Code: cc.Code, Country: cc.Code,
+				Name: cc.Name, ID: cc.Code}})
+		}
+	}
 }
 
 // partyCountry returns the country a party named by a name many countries'
