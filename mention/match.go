@@ -450,7 +450,9 @@ func joinKeys(ks []string) string {
 func (st *state) accept(s *sentence, i, j int, e entry) bool {
 	toks := st.d.Tokens
 	for k := i; k < j; k++ {
-		if !caseOK(toks[k].Text, e.cases[k-i]) {
+		// A particle inside a longer name is written either way ("al-Qaeda"
+		// and "Al-Qaeda", "bin Laden" and "Bin Laden").
+		if !caseOK(toks[k].Text, e.cases[k-i]) && !(j-i > 1 && st.r.words.connector(s.keys[k-s.first])) {
 			return false
 		}
 	}

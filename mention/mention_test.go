@@ -105,6 +105,14 @@ func TestProcess(t *testing.T) {
 			},
 		},
 		{
+			name: "a name's particle in either case",
+			text: "Drones killed an al-Qaeda commander, and fighters of al-Shabaab attacked a base.",
+			want: []want{
+				{text: "al-Qaeda commander", kind: "actor", code: "IMGMOSALQ"},
+				{text: "al-Shabaab", kind: "actor", code: "SOMREBSHB", via: "dictionary"},
+			},
+		},
+		{
 			name: "places and outlets",
 			text: "Reuters said the ministers would meet in Qatar, while Hamas fighters stayed in Gaza City.",
 			want: []want{
