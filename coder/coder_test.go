@@ -157,6 +157,23 @@ func TestCode(t *testing.T) {
 			want:  []want{{"attack", "190", event.Hypothetical, "ISR", "LBNREB"}},
 		},
 		{
+			name: "an order to another country's forces is a demand, its content not done yet",
+			toks: []tk{{"Israel", "Israel", "PROPN", 2, "nsubj"}, {"ordered", "order", "VERB", 0, "root"},
+				{"Syrian", "Syrian", "ADJ", 4, "amod"}, {"troops", "troop", "NOUN", 2, "obj"},
+				{"to", "to", "PART", 6, "mark"}, {"withdraw", "withdraw", "VERB", 2, "xcomp"}},
+			ments: []mk{isr(0), {2, 4, 3, doc.KindActor, "SYRMIL"}},
+			want: []want{{"ordered", "1056", event.Asserted, "ISR", "SYRMIL"}, // a demand to withdraw
+				{"withdraw", "0356", event.Intended, "SYRMIL", ""}},
+		},
+		{
+			name: "an order to one's own forces enacts its content",
+			toks: []tk{{"Israel", "Israel", "PROPN", 2, "nsubj"}, {"ordered", "order", "VERB", 0, "root"},
+				{"its", "its", "PRON", 4, "nmod:poss"}, {"troops", "troop", "NOUN", 2, "obj"},
+				{"to", "to", "PART", 6, "mark"}, {"withdraw", "withdraw", "VERB", 2, "xcomp"}},
+			ments: []mk{isr(0), {2, 4, 3, doc.KindActor, "ISRMIL"}},
+			want:  []want{{"withdraw", "0874", event.Asserted, "ISRMIL", ""}},
+		},
+		{
 			name: "refused to attack",
 			toks: []tk{{"Israel", "Israel", "PROPN", 2, "nsubj"}, {"refused", "refuse", "VERB", 0, "root"},
 				{"to", "to", "PART", 4, "mark"}, {"attack", "attack", "VERB", 2, "xcomp"},

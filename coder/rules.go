@@ -93,6 +93,36 @@ func (s *sent) roleTok(i int, role string, passive bool, prepTok int) (int, stri
 	return -1, ""
 }
 
+// commandsOther reports whether verb i is an order given to another party
+// ("Israel's military ordered residents of Gaza to evacuate", "the junta
+// ordered French troops to leave"): a modifier that enacts what it governs
+// when it is an order to one's own people ("ordered its troops to
+// withdraw"), and a verb of its own (a demand) with an object of another
+// country whose complement it governs, which has then not happened yet.
+func (c *Coder) commandsOther(s *sent, i int) bool {
+	m, ok := c.modifierOf(s, i)
+	if !ok || m.Effect != lexicon.Asserted || len(c.lex.Verbs(s.lemma(i))) == 0 || s.child(i, "xcomp") < 0 {
+		return false
+	}
+	o := s.child(i, "obj")
+	if o < 0 {
+		return false
+	}
+	srcTok, _ := s.roleTok(i, "subj", s.passive(i), -1)
+	src, obj := s.mentionsAt(srcTok, asSource), s.mentionsAt(o, asTarget)
+	if len(src) == 0 || len(obj) == 0 {
+		return false
+	}
+	for _, a := range src {
+		for _, b := range obj {
+			if ca, cb := s.d.Mentions[a].Country, s.d.Mentions[b].Country; ca == "" || cb == "" || ca == cb {
+				return false
+			}
+		}
+	}
+	return true
+}
+
 // verb codes verb token i.
 func (c *Coder) verb(s *sent, i int) (cand, bool) {
 	lemma := s.lemma(i)
@@ -102,7 +132,8 @@ func (c *Coder) verb(s *sent, i int) (cand, bool) {
 		// verb that halts what it governs ("suspended talks": the verb's own
 		// frames code the suspension) or governs a clause, which it cannot
 		// modify ("suspended aid after the convoy was attacked").
-		if gov && m.Event == "" && (m.Effect != lexicon.Negated && s.rel(g) != "ccomp" || len(c.lex.Verbs(lemma)) == 0) {
+		if gov && m.Event == "" && (m.Effect != lexicon.Negated && s.rel(g) != "ccomp" || len(c.lex.Verbs(lemma)) == 0) &&
+			!c.commandsOther(s, i) {
 			return cand{}, false
 		}
 		if gov && m.Event != "" && s.speech(i, g, m.Event) {

@@ -66,7 +66,11 @@ func (c *Coder) status(s *sent, i, depth int) event.Status {
 		// happened whatever the governing verb says of it.
 	case r == "xcomp" || r == "ccomp" || r == "acl" || (r == "obj" && s.toks[i].UPOS == "NOUN"):
 		if m, ok := c.modifierOf(s, h); ok {
-			st = stronger(st, event.Status(m.Effect))
+			eff := event.Status(m.Effect)
+			if r == "xcomp" && c.commandsOther(s, h) {
+				eff = event.Intended // ordered to another party: not done yet
+			}
+			st = stronger(st, eff)
 			if hs := c.status(s, h, depth+1); hs == event.Negated || hs == event.Hypothetical {
 				st = stronger(st, hs)
 			}
