@@ -60,7 +60,7 @@ func (s *sent) mentionsAt(i, as int) []int {
 			if r := s.rel(k); r != "amod" && r != "compound" && r != "nmod:poss" {
 				continue
 			}
-			if m := s.ment[k]; m >= 0 && m != s.ment[i] && s.d.Mentions[m].Kind == doc.KindActor && s.d.Mentions[m].Code != "" {
+			if m := s.ment[k]; m >= 0 && m != s.ment[i] && !slices.Contains(actors, m) && s.d.Mentions[m].Kind == doc.KindActor && s.d.Mentions[m].Code != "" {
 				if len(actors) > 0 && !s.anyCoded(actors) {
 					actors = actors[:0]
 				}

@@ -126,6 +126,16 @@ func TestTargetRules(t *testing.T) {
 			ments: []mk{act(0, 1, "SYR"), act(3, 5, "DNKGOV"), {6, 7, 6, doc.KindPlace, "SYR"}},
 			trig:  "summoned", code: "114", src: "SYR", tgt: "DNKGOV",
 		},
+		{
+			name: "an actor qualifying the argument through two of its words counts once",
+			// The EU imposed sanctions on Iranian drone makers
+			toks: []tk{{"The", "the", "DET", 2, "det"}, {"EU", "EU", "PROPN", 3, "nsubj"}, {"imposed", "impose", "VERB", 0, "root"},
+				{"sanctions", "sanction", "NOUN", 3, "obj"}, {"on", "on", "ADP", 8, "case"},
+				{"Iranian", "Iranian", "ADJ", 8, "amod"}, {"drone", "drone", "NOUN", 8, "compound"},
+				{"makers", "maker", "NOUN", 3, "obl"}},
+			ments: []mk{act(0, 2, "IGOEEC"), {5, 7, 6, doc.KindActor, "IRNMIL"}},
+			trig:  "imposed", code: "163", src: "IGOEEC", tgt: "IRNMIL",
+		},
 	}
 	tests[3].xpos = map[int]string{6: "VBG"}
 	runTriggerCases(t, tests)
