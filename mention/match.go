@@ -201,6 +201,14 @@ func (st *state) placeNouns(s *sentence, out []unit) []unit {
 	return out
 }
 
+// qualifiesThing reports whether token i stands before a noun of activity
+// ("military operation", "military aid"), so that it is an adjective of
+// that activity rather than an actor ("military bases" are the
+// military's).
+func (st *state) qualifiesThing(s *sentence, i int) bool {
+	return i+1 < s.last && st.r.words.activityNouns[s.keys[i+1-s.first]]
+}
+
 // connector reports words that may join the parts of one name.
 func (w *wordLists) connector(k string) bool {
 	switch k {
@@ -468,7 +476,9 @@ func (st *state) accept(s *sentence, i, j int, e entry) bool {
 		case "ADJ":
 			switch s.keys[i-s.first] {
 			case "military", "parliamentary", "legislative", "judicial", "displaced":
-				return true
+				// An agent unless it qualifies a noun that names no one:
+				// "a military operation", "judicial reform".
+				return !st.qualifiesThing(s, i)
 			}
 			return false
 		}

@@ -113,6 +113,15 @@ func TestProcess(t *testing.T) {
 			},
 		},
 		{
+			name: "an adjective of an activity is no actor",
+			text: "Azerbaijan launched a military operation, and Russian military bases stayed quiet.",
+			want: []want{
+				{text: "Azerbaijan", kind: "actor", code: "AZE"},
+				{text: "Russian military", kind: "actor", code: "RUSMIL"},
+			},
+			none: []string{"military"},
+		},
+		{
 			name: "places and outlets",
 			text: "Reuters said the ministers would meet in Qatar, while Hamas fighters stayed in Gaza City.",
 			want: []want{

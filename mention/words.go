@@ -57,6 +57,10 @@ type wordLists struct {
 	// written in it, not the country ("the Russian language", "Kurdish
 	// dialects").
 	languageNouns map[string]bool
+	// activityNouns name what a body does, not the body: "military" or
+	// "judicial" before them is an adjective ("a military operation",
+	// "judicial reform"), not an actor.
+	activityNouns map[string]bool
 }
 
 func set(words ...string) map[string]bool {
@@ -85,6 +89,12 @@ func newWordLists() wordLists {
 		leanings: set("nationalist", "nationalists", "leftist", "rightist", "communist", "maoist",
 			"marxist", "loyalist", "republican", "royalist", "hardline", "hard-line", "radical",
 			"extremist", "moderate", "pro-government", "anti-government", "opposition"),
+		activityNouns: set("operation", "operations", "offensive", "action", "aid", "assistance", "exercise",
+			"exercises", "drill", "drills", "cooperation", "campaign", "intervention", "presence", "support",
+			"deployment", "escalation", "buildup", "build-up", "spending", "budget", "reform", "reforms", "review",
+			"training", "pressure", "option", "options", "solution", "ties", "relations", "cooperation",
+			"agreement", "pact", "deal", "talks", "service", "rule", "power", "capability", "capabilities",
+			"process", "proceedings", "system"),
 		liaison: set("ambassador", "ambassadors", "envoy", "envoys", "special envoy",
 			"emissary", "representative", "representatives", "delegate", "delegation", "amb."),
 		orgWords: set("party", "front", "council", "brigades", "brigade", "army", "movement",
