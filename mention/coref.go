@@ -302,7 +302,7 @@ func (st *state) pronoun(i int) {
 		if a.m.Sentence < c.m.Sentence-pronounWindow {
 			break
 		}
-		if a.drop || a.m.Kind != doc.KindActor || !st.compatible(c, a) {
+		if a.drop || a.m.Kind != doc.KindActor || !st.compatible(c, a) || st.ownSubject(c, a) {
 			continue
 		}
 		score := 100 - 20*(c.m.Sentence-a.m.Sentence) - (i - j)
@@ -317,6 +317,21 @@ func (st *state) pronoun(i int) {
 		st.link(i, best)
 		c.drop = false
 	}
+}
+
+// ownSubject reports whether pronoun c is the object of a verb whose
+// subject is mention a: "Armenia accused it" cannot mean Armenia (that
+// would be "itself").
+func (st *state) ownSubject(c, a *cand) bool {
+	if c.m.Sentence != a.m.Sentence {
+		return false
+	}
+	// Heads are numbered within the sentence, which both are in.
+	p, s := &st.d.Tokens[c.m.Head], &st.d.Tokens[a.m.Head]
+	if p.DepRel != "obj" && p.DepRel != "iobj" || p.Head == 0 {
+		return false
+	}
+	return (s.DepRel == "nsubj" || s.DepRel == "nsubj:pass") && s.Head == p.Head
 }
 
 // compatible reports whether pronoun c may refer to mention a.

@@ -122,6 +122,11 @@ func TestProcess(t *testing.T) {
 			none: []string{"military"},
 		},
 		{
+			name: "an object pronoun is not its own verb's subject",
+			text: "Iran said Israel had attacked it.",
+			want: []want{{text: "it", kind: "actor", code: "IRN", via: "coreference"}},
+		},
+		{
 			name: "places and outlets",
 			text: "Reuters said the ministers would meet in Qatar, while Hamas fighters stayed in Gaza City.",
 			want: []want{
