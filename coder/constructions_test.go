@@ -97,6 +97,9 @@ type triggerCase struct {
 	src   string
 	tgt   string
 	xpos  map[int]string // fine tags of some tokens, which some repairs read
+	// antecedents links mentions (by index) to the mention they corefer
+	// with or took their country from.
+	antecedents map[int]int
 }
 
 // buildTagged is build with the fine tags xpos gives some tokens, which
@@ -115,7 +118,11 @@ func runTriggerCases(t *testing.T, tests []triggerCase) {
 	c := newCoder(t)
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			recs := c.Code(buildTagged(tt.toks, tt.ments, tt.xpos))
+			d := buildTagged(tt.toks, tt.ments, tt.xpos)
+			for m, a := range tt.antecedents {
+				d.Mentions[m].Antecedent, d.Mentions[m].Via = a, doc.ViaCoreference
+			}
+			recs := c.Code(d)
 			for _, r := range recs {
 				if r.Trigger.Text != tt.trig {
 					continue

@@ -172,7 +172,10 @@ func (c *Coder) linearTarget(s *sent, cd *cand, root string) ([]int, int, string
 func (s *sent) sameAsSource(cd *cand, m int) bool {
 	mm := s.d.Mentions[m]
 	for _, k := range cd.src {
-		if k == mm.Antecedent || s.d.Mentions[k].Antecedent == m {
+		// A link of coreference is identity when both carry one code; an
+		// agent that only took its country from the source ("Turkey
+		// condemned the attack by militants": TURREB) is another party.
+		if (k == mm.Antecedent || s.d.Mentions[k].Antecedent == m) && s.d.Mentions[k].Code == mm.Code {
 			return true
 		}
 		if src := s.d.Mentions[k]; src.Code != "" && src.Code == mm.Code && (mm.Antecedent >= 0 || s.d.Tokens[mm.Head].UPOS == "PRON") {

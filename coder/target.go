@@ -227,6 +227,18 @@ func (c *Coder) fillTarget(s *sent, cd *cand) {
 		obj = s.child(g, "obj")
 	}
 	reaction := root == "05" || root == "11" || root == "12"
+	if reaction && obj >= 0 && s.ment[obj] < 0 && len(c.lex.Noun(s.lemma(obj))) > 0 {
+		// "condemned the visit by a US delegation", "welcomed the
+		// decision taken by Iran": a reaction to a deed is aimed at its
+		// author.
+		a := s.authorOf(obj)
+		if a < 0 && !s.passive(i) {
+			a = s.oblique(i, []string{"by"}) // the deed's "by", hung on the active verb
+		}
+		if a >= 0 && set(a, "obj>author", s.actorsAt(a)) {
+			return
+		}
+	}
 	if obj >= 0 && s.ment[obj] < 0 && (!reaction || len(c.lex.Noun(s.lemma(obj))) == 0) {
 		// "aid for Romania", "embargoes on sales to Iran"; when the
 		// trigger reacts to an event noun, the noun's obliques are its own

@@ -136,6 +136,27 @@ func TestTargetRules(t *testing.T) {
 			ments: []mk{act(0, 2, "IGOEEC"), {5, 7, 6, doc.KindActor, "IRNMIL"}},
 			trig:  "imposed", code: "163", src: "IGOEEC", tgt: "IRNMIL",
 		},
+		{
+			name: "a party that took its country from the source is another party",
+			// Nepal accepted the demands of protesters
+			toks: []tk{{"Nepal", "Nepal", "PROPN", 2, "nsubj"}, {"accepted", "accept", "VERB", 0, "root"},
+				{"the", "the", "DET", 4, "det"}, {"demands", "demand", "NOUN", 2, "obj"},
+				{"of", "of", "ADP", 6, "case"}, {"protesters", "protester", "NOUN", 4, "nmod"}},
+			ments:       []mk{act(0, 1, "NPL"), act(5, 6, "NPLOPP")},
+			antecedents: map[int]int{1: 0},
+			trig:        "accepted", code: "080", src: "NPL", tgt: "NPLOPP",
+		},
+		{
+			name: "the deed's author hung on the condemning verb",
+			// China condemned the visit by a US delegation to Taiwan
+			toks: []tk{{"China", "China", "PROPN", 2, "nsubj"}, {"condemned", "condemn", "VERB", 0, "root"},
+				{"the", "the", "DET", 4, "det"}, {"visit", "visit", "NOUN", 2, "obj"},
+				{"by", "by", "ADP", 8, "case"}, {"a", "a", "DET", 8, "det"}, {"US", "US", "PROPN", 8, "compound"},
+				{"delegation", "delegation", "NOUN", 2, "obl"}, {"to", "to", "ADP", 10, "case"},
+				{"Taiwan", "Taiwan", "PROPN", 8, "nmod"}},
+			ments: []mk{act(0, 1, "CHN"), act(6, 8, "USAGOV"), act(9, 10, "TWN")},
+			trig:  "condemned", code: "111", src: "CHN", tgt: "USAGOV",
+		},
 	}
 	tests[3].xpos = map[int]string{6: "VBG"}
 	runTriggerCases(t, tests)
