@@ -174,6 +174,18 @@ func TestCode(t *testing.T) {
 			want:  []want{{"withdraw", "0874", event.Asserted, "ISRMIL", ""}},
 		},
 		{
+			name: "any attack is no attack in particular, and no nuclear attack",
+			// Iran warned against any Israeli attack on its nuclear facilities
+			toks: []tk{{"Iran", "Iran", "PROPN", 2, "nsubj"}, {"warned", "warn", "VERB", 0, "root"},
+				{"against", "against", "ADP", 6, "case"}, {"any", "any", "DET", 6, "det"},
+				{"Israeli", "Israeli", "ADJ", 6, "amod"}, {"attack", "attack", "NOUN", 2, "obl"},
+				{"on", "on", "ADP", 10, "case"}, {"its", "its", "PRON", 10, "nmod:poss"},
+				{"nuclear", "nuclear", "ADJ", 10, "amod"}, {"facilities", "facility", "NOUN", 6, "nmod"}},
+			ments: []mk{{0, 1, 0, doc.KindActor, "IRN"}, {4, 5, 4, doc.KindActor, "ISR"}, {7, 8, 7, doc.KindActor, "IRN"}},
+			want: []want{{"warned", "012", event.Asserted, "IRN", ""},
+				{"attack", "190", event.Hypothetical, "ISR", "IRN"}},
+		},
+		{
 			name: "refused to attack",
 			toks: []tk{{"Israel", "Israel", "PROPN", 2, "nsubj"}, {"refused", "refuse", "VERB", 0, "root"},
 				{"to", "to", "PART", 4, "mark"}, {"attack", "attack", "VERB", 2, "xcomp"},

@@ -258,6 +258,18 @@ func (c *Coder) multiwordFrame(s *sent, i int) bool {
 // fixedWords finds the fixed words of a multiword lemma among the
 // descendants of i (two levels down), returning their tokens.
 func (s *sent) fixedWords(i int, words []string) ([]int, bool) {
+	return s.findFixed(i, words, true)
+}
+
+// fixedModifiers finds the fixed words of a multiword noun among the
+// noun's own dependents: "nuclear attack" is no "attack on its nuclear
+// facilities".
+func (s *sent) fixedModifiers(i int, words []string) ([]int, bool) {
+	return s.findFixed(i, words, false)
+}
+
+// findFixed finds words among i's dependents and, when deep, theirs.
+func (s *sent) findFixed(i int, words []string, deep bool) ([]int, bool) {
 	var used []int
 	for _, w := range words {
 		found := -1
@@ -270,7 +282,7 @@ func (s *sent) fixedWords(i int, words []string) ([]int, bool) {
 				break
 			}
 			for _, g := range s.kids[k] {
-				if found < 0 && !s.clausal(g) && s.lemma(g) == w && !slices.Contains(used, g) {
+				if deep && found < 0 && !s.clausal(g) && s.lemma(g) == w && !slices.Contains(used, g) {
 					found = g
 				}
 			}
@@ -337,7 +349,7 @@ func (c *Coder) noun(s *sent, i int) (cand, bool) {
 				extra = append(extra, w)
 			}
 		}
-		if _, ok := s.fixedWords(i, extra); ok && len(extra) > bestWords {
+		if _, ok := s.fixedModifiers(i, extra); ok && len(extra) > bestWords {
 			sense, bestWords = n, len(extra)
 		}
 	}

@@ -68,7 +68,9 @@ func (c *Coder) fillTarget(s *sent, cd *cand) {
 	}
 	root := cd.code[:2]
 	set := func(k int, rel string, ms []int) bool {
-		ms = slices.DeleteFunc(slices.Clone(ms), func(m int) bool { return slices.Contains(cd.src, m) || s.sameAsSource(cd, m) })
+		ms = slices.DeleteFunc(slices.Clone(ms), func(m int) bool {
+			return slices.Contains(cd.src, m) || s.sameAsSource(cd, m) || s.sameCodeAsSource(cd, m)
+		})
 		if len(ms) == 0 || !s.anyCoded(ms) && !s.anyPlace(ms) {
 			return false
 		}
@@ -268,7 +270,13 @@ func (c *Coder) fillTarget(s *sent, cd *cand) {
 		}
 	}
 	if cd.code == "042" || cd.code == "043" || root >= "06" && root <= "20" {
-		for _, h := range []int{i, g, obj} {
+		heads := []int{i, g, obj}
+		if obj >= 0 {
+			// "fired dozens of rockets at northern Israel": the place may
+			// hang on what the object counts.
+			heads = append(heads, s.oblique(obj, []string{"of"}))
+		}
+		for _, h := range heads {
 			if h < 0 {
 				continue
 			}
@@ -389,4 +397,12 @@ func envoyNoun(lemma string) bool {
 		return true
 	}
 	return false
+}
+
+// sameCodeAsSource reports whether mention m is coded as one of cd's
+// sources is ("Iran's foreign minister warned that Tehran would respond":
+// Tehran is Iran's government again, not whom it warns).
+func (s *sent) sameCodeAsSource(cd *cand, m int) bool {
+	c := s.d.Mentions[m].Code
+	return c != "" && slices.ContainsFunc(cd.src, func(k int) bool { return s.d.Mentions[k].Code == c })
 }

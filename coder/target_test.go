@@ -157,6 +157,27 @@ func TestTargetRules(t *testing.T) {
 			ments: []mk{act(0, 1, "CHN"), act(6, 8, "USAGOV"), act(9, 10, "TWN")},
 			trig:  "condemned", code: "111", src: "CHN", tgt: "USAGOV",
 		},
+		{
+			name: "the place a counted object is fired at",
+			// Hezbollah fired dozens of rockets at northern Israel
+			toks: []tk{{"Hezbollah", "Hezbollah", "PROPN", 2, "nsubj"}, {"fired", "fire", "VERB", 0, "root"},
+				{"dozens", "dozen", "NOUN", 2, "obj"}, {"of", "of", "ADP", 5, "case"},
+				{"rockets", "rocket", "NOUN", 3, "nmod"}, {"at", "at", "ADP", 8, "case"},
+				{"northern", "northern", "ADJ", 8, "amod"}, {"Israel", "Israel", "PROPN", 5, "nmod"}},
+			ments: []mk{act(0, 1, "LBNREB"), {6, 8, 7, doc.KindPlace, "ISR"}},
+			trig:  "fired", code: "190", src: "LBNREB", tgt: "ISR",
+		},
+		{
+			name: "the source named again is not whom it warns",
+			// Iran warned that Tehran would respond to an Israeli attack
+			toks: []tk{{"Iran", "Iran", "PROPN", 2, "nsubj"}, {"warned", "warn", "VERB", 0, "root"},
+				{"that", "that", "SCONJ", 6, "mark"}, {"Tehran", "Tehran", "PROPN", 6, "nsubj"},
+				{"would", "would", "AUX", 6, "aux"}, {"respond", "respond", "VERB", 2, "ccomp"},
+				{"to", "to", "ADP", 10, "case"}, {"an", "a", "DET", 10, "det"},
+				{"Israeli", "Israeli", "ADJ", 10, "amod"}, {"attack", "attack", "NOUN", 6, "obl"}},
+			ments: []mk{act(0, 1, "IRNGOV"), act(3, 4, "IRNGOV"), act(8, 9, "ISR")},
+			trig:  "warned", code: "130", src: "IRNGOV", tgt: "ISR",
+		},
 	}
 	tests[3].xpos = map[int]string{6: "VBG"}
 	runTriggerCases(t, tests)
