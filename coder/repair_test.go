@@ -26,6 +26,17 @@ func TestRepairs(t *testing.T) {
 			trig:  "threatened", code: "130", src: "GRCGOV", tgt: "TUR",
 		},
 		{
+			name: "a clause hung on its subject, which the parser made what a later verb of saying says",
+			// Israeli troops arrested 15 Palestinians, officials said
+			toks: []tk{{"Israeli", "Israeli", "ADJ", 2, "amod"}, {"troops", "troops", "NOUN", 8, "ccomp"},
+				{"arrested", "arrest", "VERB", 2, "acl"}, {"15", "15", "NUM", 5, "nummod"},
+				{"Palestinians", "Palestinian", "PROPN", 3, "obj"}, {",", ",", "PUNCT", 2, "punct"},
+				{"officials", "official", "NOUN", 8, "nsubj"}, {"said", "say", "VERB", 0, "root"}},
+			ments: []mk{act(0, 2, "ISRMIL"), act(4, 5, "PSE")},
+			xpos:  map[int]string{2: "VBN"},
+			trig:  "arrested", code: "173", src: "ISRMIL", tgt: "PSE",
+		},
+		{
 			name: "\"up to\" before a number is no particle: the counted noun is the object",
 			// Rebels kidnapped up to 20 Nigerien soldiers
 			toks: []tk{{"Rebels", "rebel", "NOUN", 2, "nsubj"}, {"kidnapped", "kidnap", "VERB", 0, "root"},

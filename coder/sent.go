@@ -315,9 +315,10 @@ func stronger(a, b event.Status) event.Status {
 }
 
 // slippedClause reports whether acl i is a main clause the parser hung on
-// its subject noun, which it made the subject of a later speech verb
-// ("Israeli tanks fired shells at X, witnesses said"): a finite or
-// participle verb with an object or oblique, on a noun that is the nsubj of
+// its subject noun, which it made the subject (or complement) of a later
+// speech verb ("Israeli tanks fired shells at X, witnesses said"): a
+// finite or participle verb with an object or oblique, on a noun that is
+// the nsubj (or ccomp) of
 // a verb of saying to its right.
 func (s *sent) slippedClause(i int) bool {
 	if s.rel(i) != "acl" || s.child(i, "nsubj", "mark") >= 0 || s.child(i, "obj", "obl") < 0 {
@@ -330,7 +331,10 @@ func (s *sent) slippedClause(i int) bool {
 	for h >= 0 && s.toks[h].UPOS != "VERB" && strings.HasPrefix(s.rel(h), "nmod") {
 		h = s.head(h) // "Thousands of Kurds [demonstrated ...], witnesses said"
 	}
-	if h < 0 || s.toks[h].UPOS == "VERB" || s.rel(h) != "nsubj" {
+	// The noun is the speech verb's subject, or its complement when the
+	// parser took the whole clause for what was said ("Israeli troops
+	// [arrested 15 Palestinians], the society said").
+	if h < 0 || s.toks[h].UPOS == "VERB" || s.rel(h) != "nsubj" && s.rel(h) != "ccomp" {
 		return false
 	}
 	v := s.head(h)
