@@ -52,6 +52,13 @@ func (s *sent) repairVerbless() {
 	if root < 0 || s.toks[root].UPOS != "NOUN" && s.toks[root].UPOS != "PROPN" {
 		return // the parser found a verb to hang the sentence on
 	}
+	for k, h := range s.heads {
+		if h == root && s.rels[k] == "acl" && s.toks[k].UPOS == "VERB" && s.hasDependent(k, "obj", "obl") {
+			// "Turkish police [detained dozens of protesters]": the verb
+			// hangs on its subject, and the subject's reading finds it.
+			return
+		}
+	}
 	for v := root + 1; v < len(s.heads); v++ {
 		n := s.heads[v]
 		if s.rels[v] != "amod" || n <= v || !strings.HasSuffix(strings.ToLower(s.toks[v].Text), "ed") {

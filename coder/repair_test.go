@@ -26,6 +26,18 @@ func TestRepairs(t *testing.T) {
 			trig:  "threatened", code: "130", src: "GRCGOV", tgt: "TUR",
 		},
 		{
+			name: "a sentence hung on its subject noun keeps its verb: a later participle is no predicate",
+			// Police detained dozens of protesters at a rally for the jailed mayor
+			toks: []tk{{"Police", "police", "NOUN", 0, "root"}, {"detained", "detain", "VERB", 1, "acl"},
+				{"dozens", "dozen", "NOUN", 2, "obj"}, {"of", "of", "ADP", 5, "case"},
+				{"protesters", "protester", "NOUN", 3, "nmod"}, {"at", "at", "ADP", 8, "case"},
+				{"a", "a", "DET", 8, "det"}, {"rally", "rally", "NOUN", 2, "obl"}, {"for", "for", "ADP", 12, "case"},
+				{"the", "the", "DET", 12, "det"}, {"jailed", "jail", "VERB", 12, "amod"}, {"mayor", "mayor", "NOUN", 8, "nmod"}},
+			ments: []mk{act(0, 1, "TURCOP"), act(4, 5, "TUROPP"), act(11, 12, "TURGOV")},
+			xpos:  map[int]string{1: "VBN", 10: "VBN"},
+			trig:  "detained", code: "173", src: "TURCOP", tgt: "TUROPP",
+		},
+		{
 			name: "a clause hung on its subject, which the parser made what a later verb of saying says",
 			// Israeli troops arrested 15 Palestinians, officials said
 			toks: []tk{{"Israeli", "Israeli", "ADJ", 2, "amod"}, {"troops", "troops", "NOUN", 8, "ccomp"},
