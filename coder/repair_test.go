@@ -26,6 +26,18 @@ func TestRepairs(t *testing.T) {
 			trig:  "threatened", code: "130", src: "GRCGOV", tgt: "TUR",
 		},
 		{
+			name: "a past participle completing an object is passive: the object underwent it",
+			// Iran executed a man convicted of spying for Israel
+			toks: []tk{{"Iran", "Iran", "PROPN", 2, "nsubj"}, {"executed", "execute", "VERB", 0, "root"},
+				{"a", "a", "DET", 4, "det"}, {"man", "man", "NOUN", 2, "obj"},
+				{"convicted", "convict", "VERB", 2, "xcomp"}, {"of", "of", "ADP", 7, "case"},
+				{"spying", "spying", "NOUN", 5, "obl"}, {"for", "for", "ADP", 9, "case"},
+				{"Israel", "Israel", "PROPN", 7, "nmod"}},
+			ments: []mk{act(0, 1, "IRN"), act(3, 4, "IRNCVL"), act(8, 9, "ISR")},
+			xpos:  map[int]string{4: "VBN"},
+			trig:  "convicted", code: "116", src: "", tgt: "IRNCVL",
+		},
+		{
 			name: "a sentence hung on its subject noun keeps its verb: a later participle is no predicate",
 			// Police detained dozens of protesters at a rally for the jailed mayor
 			toks: []tk{{"Police", "police", "NOUN", 0, "root"}, {"detained", "detain", "VERB", 1, "acl"},

@@ -291,6 +291,9 @@ func (s *sent) passive(i int) bool {
 		strings.Contains(s.toks[i].Feats, "Tense=Past") && strings.Contains(s.toks[i].Feats, "VerbForm=Part")) {
 		return true // "the convoy attacked by Israel"
 	}
+	if s.rel(i) == "xcomp" && s.toks[i].XPOS == "VBN" && s.child(i, "nsubj", "mark", "aux", "obj") < 0 {
+		return true // "executed a man convicted of spying": the man was convicted
+	}
 	return s.child(i, "nsubj", "nsubj:pass") < 0 && s.rel(i) == "conj" && s.head(i) >= 0 && s.passive(s.head(i))
 }
 
