@@ -186,6 +186,15 @@ func TestCode(t *testing.T) {
 				{"attack", "190", event.Hypothetical, "ISR", "IRN"}},
 		},
 		{
+			name: "the recipient hung on the thing delivered",
+			// Germany will deliver tanks to Ukraine
+			toks: []tk{{"Germany", "Germany", "PROPN", 3, "nsubj"}, {"will", "will", "AUX", 3, "aux"},
+				{"deliver", "deliver", "VERB", 0, "root"}, {"tanks", "tank", "NOUN", 3, "obj"},
+				{"to", "to", "ADP", 6, "case"}, {"Ukraine", "Ukraine", "PROPN", 4, "nmod"}},
+			ments: []mk{{0, 1, 0, doc.KindActor, "DEU"}, {5, 6, 5, doc.KindActor, "UKR"}},
+			want:  []want{{"deliver", "0332", event.Intended, "DEU", "UKR"}}, // arms: military aid
+		},
+		{
 			name: "refused to attack",
 			toks: []tk{{"Israel", "Israel", "PROPN", 2, "nsubj"}, {"refused", "refuse", "VERB", 0, "root"},
 				{"to", "to", "PART", 4, "mark"}, {"attack", "attack", "VERB", 2, "xcomp"},

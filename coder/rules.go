@@ -181,6 +181,11 @@ func (c *Coder) verb(s *sent, i int) (cand, bool) {
 					prepTok = s.oblique(u, f.Preps)
 				}
 			}
+			if o := s.child(i, "obj"); prepTok < 0 && f.Target == "prep" && o >= 0 && len(c.lex.Noun(s.lemma(o))) == 0 {
+				// "deliver tanks [to Ukraine]" with the recipient hung on
+				// the thing delivered.
+				prepTok = s.oblique(o, f.Preps)
+			}
 			// A multiword predicate is the event without its oblique ("held
 			// talks", "reached an agreement"): the frame still matches,
 			// with no prepositional target, below any frame that finds it.
