@@ -194,11 +194,18 @@ func (s *sent) repairPastModifier(verbLemma func(form, lemma string) string) {
 			clause = t // "guerrillas wounded soldiers": a noun with an object
 		case s.heads[t] == n && s.rels[t] == "compound" && t < v-1 && clauseRel(s.rels[n]):
 			clause = n // "police in Jericho confiscated weapons"
+		case s.heads[t] == v && strings.HasPrefix(s.rels[t], "nsubj") && (clauseRel(s.rels[n]) || s.rels[n] == "nsubj" && s.heads[n] > n):
+			// "warships conducted drills near Taiwan, the ministry said",
+			// with the drills the subject of "said"
+			clause = n
 		}
 		if clause < 0 {
 			continue
 		}
 		s.promote(v, clause, n, t)
+		if s.rels[v] == "nsubj" {
+			s.rels[v] = "ccomp" // what the later verb says
+		}
 		s.predicate[v] = true
 		if verbLemma != nil {
 			s.lemmas[v] = verbLemma(s.toks[v].Text, strings.TrimSuffix(strings.ToLower(s.toks[v].Text), "ed"))

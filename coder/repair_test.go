@@ -26,6 +26,18 @@ func TestRepairs(t *testing.T) {
 			trig:  "threatened", code: "130", src: "GRCGOV", tgt: "TUR",
 		},
 		{
+			name: "a past tense hung on its object, which the parser made the subject of a later verb of saying",
+			// Chinese warships conducted drills near Taiwan, the ministry said
+			toks: []tk{{"Chinese", "Chinese", "ADJ", 2, "amod"}, {"warships", "warship", "NOUN", 3, "nsubj"},
+				{"conducted", "conduct", "VERB", 4, "amod"}, {"drills", "drill", "NOUN", 10, "nsubj"},
+				{"near", "near", "ADP", 6, "case"}, {"Taiwan", "Taiwan", "PROPN", 4, "nmod"},
+				{",", ",", "PUNCT", 10, "punct"}, {"the", "the", "DET", 9, "det"},
+				{"ministry", "ministry", "NOUN", 10, "nsubj"}, {"said", "say", "VERB", 0, "root"}},
+			ments: []mk{act(0, 2, "CHNMIL"), act(5, 6, "TWN"), act(8, 9, "TWNGOV")},
+			xpos:  map[int]string{2: "VBN"},
+			trig:  "drills", code: "062", src: "CHNMIL", tgt: "TWN",
+		},
+		{
 			name: "a past participle completing an object is passive: the object underwent it",
 			// Iran executed a man convicted of spying for Israel
 			toks: []tk{{"Iran", "Iran", "PROPN", 2, "nsubj"}, {"executed", "execute", "VERB", 0, "root"},
