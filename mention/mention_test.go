@@ -127,6 +127,11 @@ func TestProcess(t *testing.T) {
 			want: []want{{text: "it", kind: "actor", code: "IRN", via: "coreference"}},
 		},
 		{
+			name: "a capital after an agent names the country that has it now",
+			text: "A court in Moscow sentenced a journalist.",
+			want: []want{{text: "court", kind: "actor", code: "RUSJUD"}},
+		},
+		{
 			name: "places and outlets",
 			text: "Reuters said the ministers would meet in Qatar, while Hamas fighters stayed in Gaza City.",
 			want: []want{

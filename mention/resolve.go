@@ -432,6 +432,15 @@ func (st *state) people(s *sentence, p *part) bool {
 	return p.kind == uName && st.peopleNoun(s, p.unit)
 }
 
+// countryNow reports whether country c exists on the article's date, or,
+// without a date, still exists.
+func (st *state) countryNow(c *kb.Country) bool {
+	if st.date.IsZero() {
+		return c.End == (kb.Date{})
+	}
+	return kb.During(st.date, c.Start, c.End)
+}
+
 // roleNow reports whether r is held on the article's date (always true
 // without a date).
 func (st *state) roleNow(p *kb.Person, r kb.Role) bool {
@@ -536,7 +545,11 @@ func (st *state) countryAfter(s *sentence, i int) *kb.Country {
 			if st.accept(s, i+1, j+1, e) {
 				switch e.kind {
 				case eCountry, eMetonym:
-					found = &st.r.kb.Countries[e.idx]
+					// "a court in Moscow": Russia's, unless the article
+					// is dated while the Soviet Union stood.
+					if c := &st.r.kb.Countries[e.idx]; found == nil || !st.countryNow(found) && st.countryNow(c) {
+						found = c
+					}
 				case ePlace:
 					if c, ok := st.r.kb.Country(st.r.kb.Places[e.idx].Country); ok && found == nil {
 						found = c
