@@ -38,6 +38,18 @@ func TestRepairs(t *testing.T) {
 			trig:  "drills", code: "062", src: "CHNMIL", tgt: "TWN",
 		},
 		{
+			name: "who vetoes a text does not speak through it",
+			// Russia vetoed a resolution demanding a ceasefire in Syria
+			toks: []tk{{"Russia", "Russia", "PROPN", 2, "nsubj"}, {"vetoed", "veto", "VERB", 0, "root"},
+				{"a", "a", "DET", 4, "det"}, {"resolution", "resolution", "NOUN", 2, "obj"},
+				{"demanding", "demand", "VERB", 4, "acl"}, {"a", "a", "DET", 7, "det"},
+				{"ceasefire", "ceasefire", "NOUN", 5, "obj"}, {"in", "in", "ADP", 9, "case"},
+				{"Syria", "Syria", "PROPN", 7, "nmod"}},
+			ments: []mk{act(0, 1, "RUS"), act(8, 9, "SYR")},
+			xpos:  map[int]string{4: "VBG"},
+			trig:  "demanding", code: "1056", src: "", tgt: "SYR",
+		},
+		{
 			name: "a past participle completing an object is passive: the object underwent it",
 			// Iran executed a man convicted of spying for Israel
 			toks: []tk{{"Iran", "Iran", "PROPN", 2, "nsubj"}, {"executed", "execute", "VERB", 0, "root"},

@@ -247,7 +247,9 @@ func (s *sent) gramSubj(i, depth int) int {
 		// decision to expel": the subject of the clause the participle
 		// hangs on, unless the participle's noun names actors (above).
 		if s.toks[h].UPOS == "NOUN" {
-			if s.rel(h) != "obj" || s.head(h) < 0 {
+			if s.rel(h) != "obj" || s.head(h) < 0 || s.toks[i].XPOS == "VBG" && opposes(s.lemma(s.head(h))) {
+				// "vetoed a resolution demanding a ceasefire": who opposes
+				// a text does not speak through it.
 				return -1
 			}
 			h = s.head(h)
@@ -255,6 +257,17 @@ func (s *sent) gramSubj(i, depth int) int {
 		return s.gramSubj(h, depth+1)
 	}
 	return -1
+}
+
+// opposes reports whether verb lemma acts against what its object says
+// or proposes, rather than saying it.
+func opposes(lemma string) bool {
+	switch lemma {
+	case "veto", "reject", "block", "oppose", "condemn", "denounce", "criticize", "criticise", "scrap",
+		"shelve", "dismiss", "refuse", "rebuff", "spurn", "ignore", "sink", "derail":
+		return true
+	}
+	return false
 }
 
 func relPronoun(l string) bool { return l == "which" || l == "who" || l == "that" }
