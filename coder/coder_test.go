@@ -195,6 +195,15 @@ func TestCode(t *testing.T) {
 			want:  []want{{"deliver", "0332", event.Intended, "DEU", "UKR"}}, // arms: military aid
 		},
 		{
+			name: "a proposal presented is the presenter's",
+			// Egypt presented a proposal to Hamas
+			toks: []tk{{"Egypt", "Egypt", "PROPN", 2, "nsubj"}, {"presented", "present", "VERB", 0, "root"},
+				{"a", "a", "DET", 4, "det"}, {"proposal", "proposal", "NOUN", 2, "obj"},
+				{"to", "to", "ADP", 6, "case"}, {"Hamas", "Hamas", "PROPN", 4, "nmod"}},
+			ments: []mk{{0, 1, 0, doc.KindActor, "EGY"}, {5, 6, 5, doc.KindActor, "PSEREB"}},
+			want:  []want{{"proposal", "030", event.Asserted, "EGY", "PSEREB"}},
+		},
+		{
 			name: "refused to attack",
 			toks: []tk{{"Israel", "Israel", "PROPN", 2, "nsubj"}, {"refused", "refuse", "VERB", 0, "root"},
 				{"to", "to", "PART", 4, "mark"}, {"attack", "attack", "VERB", 2, "xcomp"},
