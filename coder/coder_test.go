@@ -204,6 +204,15 @@ func TestCode(t *testing.T) {
 			want:  []want{{"proposal", "030", event.Asserted, "EGY", "PSEREB"}},
 		},
 		{
+			name: "a multiword noun's word may hang on its compound",
+			// Pyongyang staged a nuclear weapons test
+			toks: []tk{{"Pyongyang", "Pyongyang", "PROPN", 2, "nsubj"}, {"staged", "stage", "VERB", 0, "root"},
+				{"a", "a", "DET", 6, "det"}, {"nuclear", "nuclear", "ADJ", 5, "amod"},
+				{"weapons", "weapon", "NOUN", 6, "compound"}, {"test", "test", "NOUN", 2, "obj"}},
+			ments: []mk{{0, 1, 0, doc.KindActor, "PRKGOV"}},
+			want:  []want{{"test", "150", event.Asserted, "PRKGOV", ""}},
+		},
+		{
 			name: "refused to attack",
 			toks: []tk{{"Israel", "Israel", "PROPN", 2, "nsubj"}, {"refused", "refuse", "VERB", 0, "root"},
 				{"to", "to", "PART", 4, "mark"}, {"attack", "attack", "VERB", 2, "xcomp"},

@@ -267,8 +267,8 @@ func (s *sent) fixedWords(i int, words []string) ([]int, bool) {
 }
 
 // fixedModifiers finds the fixed words of a multiword noun among the
-// noun's own dependents: "nuclear attack" is no "attack on its nuclear
-// facilities".
+// noun's own dependents and its compounds' ("nuclear weapons test"):
+// "nuclear attack" is no "attack on its nuclear facilities".
 func (s *sent) fixedModifiers(i int, words []string) ([]int, bool) {
 	return s.findFixed(i, words, false)
 }
@@ -286,8 +286,11 @@ func (s *sent) findFixed(i int, words []string, deep bool) ([]int, bool) {
 				found = k
 				break
 			}
+			if !deep && s.rel(k) != "compound" {
+				continue // a noun's words hang on it or on its compounds ("nuclear weapons test")
+			}
 			for _, g := range s.kids[k] {
-				if deep && found < 0 && !s.clausal(g) && s.lemma(g) == w && !slices.Contains(used, g) {
+				if found < 0 && !s.clausal(g) && s.lemma(g) == w && !slices.Contains(used, g) {
 					found = g
 				}
 			}
