@@ -213,6 +213,18 @@ func TestCode(t *testing.T) {
 			want:  []want{{"test", "150", event.Asserted, "PRKGOV", ""}},
 		},
 		{
+			name: "whom a call is on does what it asks, the infinitive taken for an adverbial clause",
+			// The EU called on member states to recognise Palestine
+			toks: []tk{{"The", "the", "DET", 2, "det"}, {"EU", "EU", "PROPN", 3, "nsubj"},
+				{"called", "call", "VERB", 0, "root"}, {"on", "on", "ADP", 6, "case"},
+				{"member", "member", "NOUN", 6, "compound"}, {"states", "state", "NOUN", 3, "obl"},
+				{"to", "to", "PART", 8, "mark"}, {"recognise", "recognise", "VERB", 3, "advcl"},
+				{"Palestine", "Palestine", "PROPN", 8, "obj"}},
+			ments: []mk{{0, 2, 1, doc.KindActor, "IGOEEC"}, {8, 9, 8, doc.KindActor, "PSE"}},
+			// The recognition is the unnamed member states', so no record.
+			want: []want{{"called", "020", event.Asserted, "IGOEEC", "PSE"}},
+		},
+		{
 			name: "refused to attack",
 			toks: []tk{{"Israel", "Israel", "PROPN", 2, "nsubj"}, {"refused", "refuse", "VERB", 0, "root"},
 				{"to", "to", "PART", 4, "mark"}, {"attack", "attack", "VERB", 2, "xcomp"},

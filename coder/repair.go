@@ -192,8 +192,12 @@ func (s *sent) repairPastModifier(verbLemma func(form, lemma string) string) {
 			clause = n // "the government reduced supplies": a noun with a subject
 		case s.heads[n] == t && s.rels[n] == "obj":
 			clause = t // "guerrillas wounded soldiers": a noun with an object
-		case s.heads[t] == n && s.rels[t] == "compound" && t < v-1 && clauseRel(s.rels[n]):
-			clause = n // "police in Jericho confiscated weapons"
+		case s.heads[t] == n && (s.rels[t] == "compound" || s.rels[t] == "nmod:poss") && (t < v-1 || s.ment[t] >= 0) &&
+			clauseRel(s.rels[n]):
+			// "police in Jericho confiscated weapons", "Beijing imposed
+			// sanctions", "police in Dhaka fired rubber bullets" (taken
+			// for the bullets' owner)
+			clause = n
 		case s.heads[t] == v && strings.HasPrefix(s.rels[t], "nsubj") && (clauseRel(s.rels[n]) || s.rels[n] == "nsubj" && s.heads[n] > n):
 			// "warships conducted drills near Taiwan, the ministry said",
 			// with the drills the subject of "said"

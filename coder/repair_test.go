@@ -38,6 +38,27 @@ func TestRepairs(t *testing.T) {
 			trig:  "drills", code: "062", src: "CHNMIL", tgt: "TWN",
 		},
 		{
+			name: "a past tense right after an actor, hung on its object as an adjective",
+			// Turkey proposed talks with Greece
+			toks: []tk{{"Turkey", "Turkey", "PROPN", 3, "compound"}, {"proposed", "propose", "VERB", 3, "amod"},
+				{"talks", "talk", "NOUN", 0, "root"}, {"with", "with", "ADP", 5, "case"},
+				{"Greece", "Greece", "PROPN", 3, "nmod"}},
+			ments: []mk{act(0, 1, "TUR"), act(4, 5, "GRC")},
+			xpos:  map[int]string{1: "VBN"},
+			trig:  "proposed", code: "036", src: "TUR", tgt: "GRC",
+		},
+		{
+			name: "a past tense after an actor the parser made its object's possessor",
+			// Police in Dhaka fired rubber bullets at workers
+			toks: []tk{{"Police", "police", "NOUN", 6, "nmod:poss"}, {"in", "in", "ADP", 3, "case"},
+				{"Dhaka", "Dhaka", "PROPN", 1, "nmod"}, {"fired", "fire", "VERB", 6, "amod"},
+				{"rubber", "rubber", "NOUN", 6, "compound"}, {"bullets", "bullet", "NOUN", 0, "root"},
+				{"at", "at", "ADP", 8, "case"}, {"workers", "worker", "NOUN", 6, "nmod"}},
+			ments: []mk{act(0, 1, "BGDCOP"), {2, 3, 2, doc.KindPlace, "BGD"}, act(7, 8, "BGDLAB")},
+			xpos:  map[int]string{3: "VBN"},
+			trig:  "fired", code: "193", src: "BGDCOP", tgt: "BGDLAB",
+		},
+		{
 			name: "who vetoes a text does not speak through it",
 			// Russia vetoed a resolution demanding a ceasefire in Syria
 			toks: []tk{{"Russia", "Russia", "PROPN", 2, "nsubj"}, {"vetoed", "veto", "VERB", 0, "root"},

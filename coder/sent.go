@@ -71,6 +71,22 @@ func newSent(d *doc.Doc, si int, lex verbLexicon) *sent {
 			s.heads[i] = -1
 		}
 	}
+	// Mentions first: some repairs ask whether a word names an actor.
+	for mi, m := range d.Mentions {
+		if m.Sentence != si {
+			continue
+		}
+		for t := m.First; t < m.Last; t++ {
+			if l := t - s.base; l >= 0 && l < len(toks) && s.ment[l] < 0 {
+				s.ment[l] = mi
+			}
+		}
+	}
+	for mi, m := range d.Mentions {
+		if l := m.Head - s.base; m.Sentence == si && l >= 0 && l < len(toks) {
+			s.ment[l] = mi
+		}
+	}
 	s.predicate = make([]bool, len(toks))
 	if lex != nil {
 		s.joinHyphenVerbs(lex)
@@ -86,21 +102,6 @@ func newSent(d *doc.Doc, si int, lex verbLexicon) *sent {
 	for i, h := range s.heads {
 		if h >= 0 {
 			s.kids[h] = append(s.kids[h], i)
-		}
-	}
-	for mi, m := range d.Mentions {
-		if m.Sentence != si {
-			continue
-		}
-		for t := m.First; t < m.Last; t++ {
-			if l := t - s.base; l >= 0 && l < len(toks) && s.ment[l] < 0 {
-				s.ment[l] = mi
-			}
-		}
-	}
-	for mi, m := range d.Mentions {
-		if l := m.Head - s.base; m.Sentence == si && l >= 0 && l < len(toks) {
-			s.ment[l] = mi
 		}
 	}
 	if s.repairListSubject() {
@@ -220,6 +221,9 @@ func (s *sent) gramSubj(i, depth int) int {
 		if o := s.oblique(h, []string{"on", "upon", "to"}); o >= 0 && s.toks[h].UPOS == "VERB" && s.ment[o] >= 0 {
 			return o
 		}
+		if o := s.callsOn(h); o >= 0 {
+			return o // "called on member states to recognise": they, not the caller
+		}
 		return s.gramSubj(h, depth+1)
 	case "conj":
 		return s.gramSubj(h, depth+1)
@@ -243,6 +247,13 @@ func (s *sent) gramSubj(i, depth int) int {
 		}
 		fallthrough
 	case "advcl":
+		if m := s.child(i, "mark"); m >= 0 && s.lemma(m) == "to" {
+			// "called on member states to recognise", the infinitive
+			// taken for an adverbial clause: whom the call is on.
+			if o := s.callsOn(h); o >= 0 {
+				return o
+			}
+		}
 		// "..., firing rockets at Y", "took the step of banning", "made the
 		// decision to expel": the subject of the clause the participle
 		// hangs on, unless the participle's noun names actors (above).
@@ -255,6 +266,18 @@ func (s *sent) gramSubj(i, depth int) int {
 			h = s.head(h)
 		}
 		return s.gramSubj(h, depth+1)
+	}
+	return -1
+}
+
+// callsOn returns the party verb h calls on ("called on member states",
+// "prevailed upon the rebels"), or -1.
+func (s *sent) callsOn(h int) int {
+	switch s.lemma(h) {
+	case "call", "prevail":
+		if s.toks[h].UPOS == "VERB" {
+			return s.oblique(h, []string{"on", "upon"})
+		}
 	}
 	return -1
 }

@@ -54,6 +54,9 @@ func (c *Coder) status(s *sent, i, depth int) event.Status {
 		st = stronger(st, event.Intended)
 	}
 	r := s.rel(i)
+	if m := s.child(i, "mark"); r == "advcl" && m >= 0 && s.lemma(m) == "to" && s.callsOn(h) >= 0 {
+		r = "xcomp" // "called on them to withdraw", the infinitive taken for an adverbial clause
+	}
 	if r == "advcl" && s.toks[i].XPOS == "VBG" && s.child(i, "mark") >= 0 {
 		switch s.lemma(s.child(i, "mark")) {
 		case "at", "on", "toward", "towards":
