@@ -210,6 +210,10 @@ loop:
 		if !ok {
 			break
 		}
+		if v.kind == eAgent && v.sector == "PTY" && v.first == prev.last+2 && s.keys[prev.last-s.first] == "-" &&
+			s.keys[prev.last+1-s.first] == "led" {
+			v.sector = "MIL" // "the Saudi-led coalition": an armed one, not a government's parties
+		}
 		if to {
 			if !isCountryKind(v.kind) && v.kind != eOrg {
 				break

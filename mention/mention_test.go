@@ -132,6 +132,11 @@ func TestProcess(t *testing.T) {
 			want: []want{{text: "court", kind: "actor", code: "RUSJUD"}},
 		},
 		{
+			name: "a coalition a country leads is an armed one",
+			text: "The Saudi-led coalition struck Sanaa, while the ruling coalition met in Rome.",
+			want: []want{{text: "Saudi-led coalition", kind: "actor", code: "SAUMIL"}},
+		},
+		{
 			name: "places and outlets",
 			text: "Reuters said the ministers would meet in Qatar, while Hamas fighters stayed in Gaza City.",
 			want: []want{
