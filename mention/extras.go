@@ -152,12 +152,12 @@ func (st *state) extras(s *sentence) {
 		}
 		key := s.keys[i-s.first]
 		switch key {
-		case "he", "him", "his", "she", "her", "it", "its", "they", "them", "their":
+		case "he", "him", "his", "she", "her", "it", "its", "they", "them", "their", "we", "us", "our":
 			if toks[i].UPOS != "" && toks[i].UPOS != "PRON" && toks[i].UPOS != "DET" {
 				continue
 			}
 			st.emit(s, i, i+1, cand{class: cPron, word: key,
-				plural: key == "they" || key == "them" || key == "their"})
+				plural: key == "they" || key == "them" || key == "their" || firstPersonPlural(key)})
 		case "the":
 			// "the group", "the country", "the armed group", "the group's".
 			for j := i + 1; j < s.last && j <= i+3; j++ {

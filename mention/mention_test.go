@@ -137,6 +137,20 @@ func TestProcess(t *testing.T) {
 			want: []want{{text: "Saudi-led coalition", kind: "actor", code: "SAUMIL"}},
 		},
 		{
+			name: "we in a quotation is the speaker's side",
+			text: "\u201cWe will not allow it,\u201d the Israeli prime minister said. \u201cOur forces will respond,\u201d Hezbollah said.",
+			want: []want{
+				{text: "We", kind: "actor", code: "ISRGOV"},
+				{text: "Our", kind: "actor", code: "LBNREBHEZ"},
+				{text: "forces", kind: "actor", code: "LBNREBHEZ"},
+			},
+		},
+		{
+			name: "we outside a quotation, or spoken by someone unknown, is no one",
+			text: "We met Iran's president. Iranian officials told him, and Vespermann said: \u201cWe agree.\u201d",
+			none: []string{"We"},
+		},
+		{
 			name: "places and outlets",
 			text: "Reuters said the ministers would meet in Qatar, while Hamas fighters stayed in Gaza City.",
 			want: []want{

@@ -143,7 +143,9 @@ func (r *Resolver) Process(d *doc.Doc) {
 		}
 		return a.End > b.End
 	})
+	st.firstPerson() // speakers named in full, so "our forces" can take their code
 	st.coref()
+	st.firstPerson() // speakers coreference resolved
 	d.Mentions = d.Mentions[:0]
 	index := make(map[int]int, len(st.cands))
 	for i := range st.cands {

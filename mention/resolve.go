@@ -505,14 +505,14 @@ func lastWord(name string) string {
 }
 
 // possessive returns the token of a possessive determiner ("its",
-// "their", "his", "her") or a possessive "'s" before token first, with at
+// "their", "his", "her", "our") or a possessive "'s" before token first, with at
 // most three modifiers between ("former", "top", or by the parse an
 // adjective or compound: "the EU's chief Brexit negotiator"), or -1.
 func (st *state) possessive(s *sentence, first int) int {
 	toks := st.d.Tokens
 	for k := first - 1; k >= s.first && k >= first-4; k-- {
 		switch key := s.keys[k-s.first]; {
-		case key == "its" || key == "their" || key == "his" || key == "her" || key == "'s":
+		case key == "its" || key == "their" || key == "his" || key == "her" || key == "our" || key == "'s":
 			return k
 		case st.r.words.modifiers[key], toks[k].DepRel == "amod", toks[k].DepRel == "compound":
 		default:
