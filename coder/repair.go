@@ -82,15 +82,17 @@ func (s *sent) repairVerbless() {
 // repairSubordinate undoes another slip: "lodged a protest after North
 // Korea fired a missile" parsed with "after North Korea" as an oblique and
 // "fired" as a clause without a subject. A subordinating preposition's
-// noun right before a subjectless adverbial clause of the same head is the
-// clause's subject.
+// noun right before a subjectless adverbial clause, an oblique of the same
+// head or a modifier of a noun before it, is the clause's subject.
 func (s *sent) repairSubordinate() {
 	for v := range s.heads {
 		if s.rels[v] != "advcl" || s.toks[v].UPOS != "VERB" || v == 0 {
 			continue
 		}
 		n, h := v-1, s.heads[v]
-		if s.heads[n] != h || !strings.HasPrefix(s.rels[n], "obl") || s.toks[n].UPOS != "PROPN" && s.toks[n].UPOS != "NOUN" && s.toks[n].UPOS != "PRON" {
+		oblique := s.heads[n] == h && strings.HasPrefix(s.rels[n], "obl") ||
+			s.heads[n] >= 0 && s.heads[n] < n && strings.HasPrefix(s.rels[n], "nmod") // "recalled its ambassador after police stormed"
+		if !oblique || s.toks[n].UPOS != "PROPN" && s.toks[n].UPOS != "NOUN" && s.toks[n].UPOS != "PRON" {
 			continue
 		}
 		hasSubj := false

@@ -59,6 +59,17 @@ func TestRepairs(t *testing.T) {
 			trig:  "fired", code: "193", src: "BGDCOP", tgt: "BGDLAB",
 		},
 		{
+			name: "a subordinate clause's subject taken for a modifier of the noun before it",
+			// Mexico recalled its ambassador after police stormed the embassy
+			toks: []tk{{"Mexico", "Mexico", "PROPN", 2, "nsubj"}, {"recalled", "recall", "VERB", 0, "root"},
+				{"its", "its", "PRON", 4, "nmod:poss"}, {"ambassador", "ambassador", "NOUN", 2, "obj"},
+				{"after", "after", "ADP", 6, "case"}, {"police", "police", "NOUN", 4, "nmod"},
+				{"stormed", "storm", "VERB", 2, "advcl"}, {"the", "the", "DET", 9, "det"},
+				{"Mexican", "Mexican", "ADJ", 9, "amod"}, {"embassy", "embassy", "NOUN", 7, "obj"}},
+			ments: []mk{act(0, 1, "MEX"), act(5, 6, "ECUCOP"), act(8, 10, "MEXGOV")},
+			trig:  "stormed", code: "190", src: "ECUCOP", tgt: "MEXGOV",
+		},
+		{
 			name: "who vetoes a text does not speak through it",
 			// Russia vetoed a resolution demanding a ceasefire in Syria
 			toks: []tk{{"Russia", "Russia", "PROPN", 2, "nsubj"}, {"vetoed", "veto", "VERB", 0, "root"},
