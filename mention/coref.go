@@ -442,8 +442,10 @@ func (st *state) compatible(c, a *cand) bool {
 		return a.class == cPerson
 	case "it", "its":
 		switch a.class {
-		case cOrg, cCountry:
+		case cOrg:
 			return true
+		case cCountry:
+			return !a.plural
 		case cAgent:
 			return !a.plural && !st.r.words.personHeads[a.word]
 		case cPron:
@@ -453,7 +455,7 @@ func (st *state) compatible(c, a *cand) bool {
 		switch a.class {
 		case cOrg:
 			return a.orgKind != "igo"
-		case cAgent, cPron:
+		case cAgent, cPron, cCountry:
 			return a.plural
 		}
 	}

@@ -151,6 +151,11 @@ func TestProcess(t *testing.T) {
 			none: []string{"We"},
 		},
 		{
+			name: "they may be a people named by its country's noun",
+			text: "Thousands of Palestinians fled after Israel ordered them to leave.",
+			want: []want{{text: "them", kind: "actor", code: "PSE", via: "coreference"}},
+		},
+		{
 			name: "places and outlets",
 			text: "Reuters said the ministers would meet in Qatar, while Hamas fighters stayed in Gaza City.",
 			want: []want{

@@ -1,6 +1,7 @@
 package mention
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/sitrep/sitrep/doc"
@@ -122,6 +123,9 @@ func (st *state) resolveSpan(s *sentence, parts []part, first, last int) {
 	case country != nil:
 		c.class = cCountry
 		c.m.Code, c.m.Country, c.m.Name, c.m.ID = country.Code, country.Code, country.Name, country.Code
+		// "Palestinians": the people, whom "they" may stand for.
+		c.plural = last-first == 1 && slices.Contains(country.People, st.d.Tokens[first].Text) &&
+			strings.HasSuffix(s.keys[first-s.first], "s")
 		if people {
 			c.class, c.plural, c.m.ID, c.m.Via = cAgent, true, "", doc.ViaCompositional
 		}
