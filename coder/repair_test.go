@@ -238,3 +238,20 @@ func TestHyphenatedVerb(t *testing.T) {
 		})
 	}
 }
+
+// TestParticipleForPeople: a participle with a determiner, parsed as a
+// conjunct of the main verb, stands for people ("including some arrested
+// during protests") and does not take the main verb's subject.
+func TestParticipleForPeople(t *testing.T) {
+	toks := []tk{{"Iran", "Iran", "PROPN", 2, "nsubj"}, {"pardoned", "pardon", "VERB", 0, "root"},
+		{"prisoners", "prisoner", "NOUN", 2, "obj"}, {",", ",", "PUNCT", 7, "punct"},
+		{"including", "include", "VERB", 7, "case"}, {"some", "some", "DET", 7, "det"},
+		{"arrested", "arrest", "VERB", 2, "conj"}, {"during", "during", "ADP", 9, "case"},
+		{"protests", "protest", "NOUN", 7, "obl"}}
+	d := buildTagged(toks, []mk{{0, 1, 0, doc.KindActor, "IRN"}, {2, 3, 2, doc.KindActor, "IRNCRM"}}, map[int]string{6: "VBN"})
+	for _, r := range newCoder(t).Code(d) {
+		if r.Trigger.Text == "arrested" && len(r.Source) > 0 {
+			t.Errorf("arrested: source %s (%s), want none", codesOf(r.Source), r.Explain)
+		}
+	}
+}

@@ -226,6 +226,9 @@ func (s *sent) gramSubj(i, depth int) int {
 		}
 		return s.gramSubj(h, depth+1)
 	case "conj":
+		if s.child(i, "det", "case") >= 0 {
+			return -1 // "including some arrested during the protests": a participle standing for people
+		}
 		return s.gramSubj(h, depth+1)
 	case "acl":
 		// A root noun with a participle that has an object is a parser
