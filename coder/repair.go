@@ -117,6 +117,38 @@ func (s *sent) repairSubordinate() {
 	}
 }
 
+// repairNounObject undoes a slip where the parser made the subject noun
+// the root and hung both the verb (as a participle on it) and the verb's
+// object on it: "Ethiopian forces [regained] control of the city" with
+// "control" the object of "forces". The verb becomes the root, the noun its
+// subject, and the noun's dependents after the verb its own.
+func (s *sent) repairNounObject() {
+	for v := 1; v < len(s.heads); v++ {
+		n := s.heads[v]
+		if n < 0 || n >= v || s.rels[v] != "acl" || s.toks[v].UPOS != "VERB" || s.heads[n] >= 0 ||
+			s.toks[n].UPOS != "NOUN" && s.toks[n].UPOS != "PROPN" {
+			continue
+		}
+		obj := -1
+		for k, h := range s.heads {
+			if h == n && k > v && s.rels[k] == "obj" {
+				obj = k
+			}
+		}
+		if obj < 0 || s.hasDependent(v, "obj") {
+			continue
+		}
+		s.heads[v], s.rels[v] = -1, "root"
+		s.heads[n], s.rels[n] = v, "nsubj"
+		for k, h := range s.heads {
+			if h == n && k > v {
+				s.heads[k] = v
+			}
+		}
+		return
+	}
+}
+
 // repairHave undoes the slip of "it had expelled two diplomats" parsed
 // with "had" as a main verb and the participle hung elsewhere: a form of
 // "have" tagged as a verb, without an object, right before a past

@@ -70,6 +70,16 @@ func TestRepairs(t *testing.T) {
 			trig:  "stormed", code: "190", src: "ECUCOP", tgt: "MEXGOV",
 		},
 		{
+			name: "the verb's object hung on the subject noun the parser made the root",
+			// Kurdish forces regained control of Kobani
+			toks: []tk{{"Kurdish", "Kurdish", "ADJ", 2, "amod"}, {"forces", "force", "NOUN", 0, "root"},
+				{"regained", "regain", "VERB", 2, "acl"}, {"control", "control", "NOUN", 2, "obj"},
+				{"of", "of", "ADP", 6, "case"}, {"Kobani", "Kobani", "PROPN", 4, "nmod"}},
+			ments: []mk{act(0, 2, "SYRMIL"), {5, 6, 5, doc.KindPlace, "SYR"}},
+			xpos:  map[int]string{2: "VBN"},
+			trig:  "regained", code: "192", src: "SYRMIL", tgt: "SYR",
+		},
+		{
 			name: "who vetoes a text does not speak through it",
 			// Russia vetoed a resolution demanding a ceasefire in Syria
 			toks: []tk{{"Russia", "Russia", "PROPN", 2, "nsubj"}, {"vetoed", "veto", "VERB", 0, "root"},

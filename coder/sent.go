@@ -92,6 +92,7 @@ func newSent(d *doc.Doc, si int, lex verbLexicon) *sent {
 		s.joinHyphenVerbs(lex)
 	}
 	s.repairTree()
+	s.repairNounObject()
 	s.repairHave()
 	s.repairPastModifier(verbLemma)
 	s.repairVerbless()
