@@ -48,6 +48,13 @@ func (s *sent) mentionsAt(i, as int) []int {
 			if s.rel(k) == "conj" {
 				walk(k, depth+1)
 			}
+			// "the Chinese and Russian navies": a coordinated demonym
+			// before the agent noun is an actor of the same kind.
+			if mk, mt := s.ment[k], s.ment[t]; s.rel(k) == "amod" && mk >= 0 && mt >= 0 && mk != mt &&
+				s.d.Mentions[mk].Kind == doc.KindActor && s.d.Mentions[mk].Sector != "" &&
+				s.d.Mentions[mk].Sector == s.d.Mentions[mt].Sector && !slices.Contains(actors, mk) {
+				actors = append(actors, mk)
+			}
 		}
 	}
 	walk(i, 0)

@@ -200,3 +200,24 @@ func TestLeadingTitle(t *testing.T) {
 		trig:  "criticized", code: "111", src: "GHAGOV", tgt: "TGO",
 	}})
 }
+
+// TestCoordinatedDemonymSources: demonyms coordinated before one agent noun
+// ("Lebanese and Israeli troops") are both sources of its verb.
+func TestCoordinatedDemonymSources(t *testing.T) {
+	toks := []tk{{"Lebanese", "Lebanese", "ADJ", 4, "amod"}, {"and", "and", "CCONJ", 3, "cc"},
+		{"Israeli", "Israeli", "ADJ", 1, "conj"}, {"troops", "troops", "NOUN", 5, "nsubj"},
+		{"attacked", "attack", "VERB", 0, "root"}, {"Hezbollah", "Hezbollah", "PROPN", 5, "obj"}}
+	d := build(toks, []mk{{0, 1, 0, doc.KindActor, "LBNMIL"}, {2, 4, 3, doc.KindActor, "ISRMIL"}, {5, 6, 5, doc.KindActor, "LBNREB"}})
+	for i := range d.Mentions {
+		if m := &d.Mentions[i]; len(m.Code) >= 6 {
+			m.Sector = m.Code[3:6]
+		}
+	}
+	recs := newCoder(t).Code(d)
+	if len(recs) != 1 || codesOf(recs[0].Source) != "ISRMIL+LBNMIL" {
+		for _, r := range recs {
+			t.Logf("got %s %s>%s (%s)", r.Cameo, codesOf(r.Source), codesOf(r.Target), r.Explain)
+		}
+		t.Errorf("want one record with sources ISRMIL+LBNMIL")
+	}
+}
