@@ -45,7 +45,7 @@ func (s *sent) mentionsAt(i, as int) []int {
 			return
 		}
 		for _, k := range s.kids[t] {
-			if s.rel(k) == "conj" {
+			if s.rel(k) == "conj" && !s.attributionPhrase(k) {
 				walk(k, depth+1)
 			}
 			// "the Chinese and Russian navies": a coordinated demonym
@@ -190,4 +190,16 @@ func (s *sent) leadingTitle(i int) []int {
 		return nil
 	}
 	return s.innerActors(head)
+}
+
+// attributionPhrase reports whether token k heads an "according to"
+// phrase, which names a source of the report, never an argument the
+// parser may have coordinated it with.
+func (s *sent) attributionPhrase(k int) bool {
+	for _, c := range s.kids[k] {
+		if s.rel(c) == "case" && (s.lemma(c) == "accord" || s.lemma(c) == "according") {
+			return true
+		}
+	}
+	return false
 }

@@ -156,6 +156,8 @@ func (c *Coder) linearTarget(s *sent, cd *cand, root string) ([]int, int, string
 			continue // "from" before a participle is taken for a conjunction
 		case w == "with" && s.head(j) >= 0 && helperNouns[s.lemma(s.head(j))]:
 			continue // "with Albania's help"
+		case w == "at" && (root == "04" || root == "05"):
+			continue // "signed a deal at the White House", "met at the Kremlin": where, not with whom
 		case recipientPrep(w) || w == "among" || awayPrep(root, w),
 			w == "by" && (root == "02" || root == "10") && j > i+1:
 			if m, k := s.phraseActor(j+1, end, places && (w == "to" || w == "into")); take(m) {

@@ -196,7 +196,11 @@ func (c *Coder) fillTarget(s *sent, cd *cand) {
 			}
 		}
 	}
-	if k := s.obliqueWithActor(cd, i, recipientPrep); k >= 0 && set(k, "obl:"+s.caseOf(k), s.actorsAt(k)) {
+	recipient := func(p string) bool {
+		// "signed a deal at the White House", "met at the Kremlin": where
+		return recipientPrep(p) && !(p == "at" && (root == "04" || root == "05"))
+	}
+	if k := s.obliqueWithActor(cd, i, recipient); k >= 0 && set(k, "obl:"+s.caseOf(k), s.actorsAt(k)) {
 		return
 	}
 	away := func(p string) bool { return awayPrep(root, p) }

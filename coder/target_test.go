@@ -178,6 +178,27 @@ func TestTargetRules(t *testing.T) {
 			ments: []mk{act(0, 1, "IRNGOV"), act(3, 4, "IRNGOV"), act(8, 9, "ISR")},
 			trig:  "warned", code: "130", src: "IRNGOV", tgt: "ISR",
 		},
+		{
+			name: "an according-to phrase the parser coordinated with the target is no target",
+			// North Korea sent troops to Russia, according to South Korea
+			toks: []tk{{"North Korea", "North Korea", "PROPN", 2, "nsubj"}, {"sent", "send", "VERB", 0, "root"},
+				{"troops", "troops", "NOUN", 2, "obj"}, {"to", "to", "ADP", 5, "case"},
+				{"Russia", "Russia", "PROPN", 2, "obl"}, {",", ",", "PUNCT", 9, "punct"},
+				{"according", "accord", "VERB", 9, "case"}, {"to", "to", "ADP", 7, "fixed"},
+				{"Seoul", "Seoul", "PROPN", 5, "conj"}},
+			ments: []mk{act(0, 1, "PRK"), act(4, 5, "RUS"), act(8, 9, "KORGOV")},
+			trig:  "sent", code: "154", src: "PRK", tgt: "RUS",
+		},
+		{
+			name: "where an agreement is signed is not a party to it",
+			// Armenia signed a deal at the White House
+			toks: []tk{{"Armenia", "Armenia", "PROPN", 2, "nsubj"}, {"signed", "sign", "VERB", 0, "root"},
+				{"a", "a", "DET", 4, "det"}, {"deal", "deal", "NOUN", 2, "obj"},
+				{"at", "at", "ADP", 8, "case"}, {"the", "the", "DET", 8, "det"}, {"White", "White", "PROPN", 8, "compound"},
+				{"House", "House", "PROPN", 2, "obl"}},
+			ments: []mk{act(0, 1, "ARM"), act(6, 8, "USAGOV")},
+			trig:  "signed", code: "057", src: "ARM", tgt: "",
+		},
 	}
 	tests[3].xpos = map[int]string{6: "VBG"}
 	runTriggerCases(t, tests)
