@@ -225,6 +225,16 @@ func TestCode(t *testing.T) {
 			want: []want{{"called", "020", event.Asserted, "IGOEEC", "PSE"}},
 		},
 		{
+			name: "aid delivered is the deliverer's",
+			// The WFP delivered food aid to Ethiopia
+			toks: []tk{{"The", "the", "DET", 2, "det"}, {"WFP", "WFP", "PROPN", 3, "nsubj"},
+				{"delivered", "deliver", "VERB", 0, "root"}, {"food", "food", "NOUN", 5, "compound"},
+				{"aid", "aid", "NOUN", 3, "obj"}, {"to", "to", "ADP", 7, "case"},
+				{"Ethiopia", "Ethiopia", "PROPN", 5, "nmod"}},
+			ments: []mk{{0, 2, 1, doc.KindActor, "IGOWFP"}, {6, 7, 6, doc.KindActor, "ETH"}},
+			want:  []want{{"aid", "073", event.Asserted, "IGOWFP", "ETH"}},
+		},
+		{
 			name: "refused to attack",
 			toks: []tk{{"Israel", "Israel", "PROPN", 2, "nsubj"}, {"refused", "refuse", "VERB", 0, "root"},
 				{"to", "to", "PART", 4, "mark"}, {"attack", "attack", "VERB", 2, "xcomp"},

@@ -156,6 +156,11 @@ func TestProcess(t *testing.T) {
 			want: []want{{text: "them", kind: "actor", code: "PSE", via: "coreference"}},
 		},
 		{
+			name: "opposition supporters",
+			text: "Opposition supporters clashed with Kenyan police in Nairobi.",
+			want: []want{{text: "Opposition supporters", kind: "actor", code: "KENOPP"}},
+		},
+		{
 			name: "places and outlets",
 			text: "Reuters said the ministers would meet in Qatar, while Hamas fighters stayed in Gaza City.",
 			want: []want{
