@@ -387,6 +387,12 @@ func (c *Coder) noun(s *sent, i int) (cand, bool) {
 			cd.tgtTok, cd.tgtRel, cd.tgt = k, "of>"+m, s.mentionsAt(k, asTarget)
 		}
 	}
+	if h := s.head(i); cd.srcTok < 0 && h >= 0 && s.caseOf(i) == "of" && strings.HasPrefix(s.rel(i), "obl") && c.accuses(s.lemma(h)) {
+		// "accused Russia of a cyberattack": the accused did the deed.
+		if o := s.child(h, "obj"); o >= 0 {
+			cd.srcTok, cd.srcRel, cd.src = o, s.lemma(h)+">obj", s.mentionsAt(o, asSource)
+		}
+	}
 	if h := s.supportVerb(c, i); h >= 0 {
 		// "ordered the deportation", "carried out strikes", "responded with
 		// airstrikes": the support verb lends its subject, and the target
@@ -419,6 +425,17 @@ func (c *Coder) noun(s *sent, i int) (cand, bool) {
 	cd.status = c.status(s, i, 0)
 	c.fillTarget(s, &cd)
 	return cd, true
+}
+
+// accuses reports whether verb lemma is one of accusing someone of a deed
+// (CAMEO 112, 1121-1125): its object did what the of-phrase names.
+func (c *Coder) accuses(lemma string) bool {
+	for _, f := range c.lex.Verbs(lemma) {
+		if strings.HasPrefix(f.CAMEO, "112") {
+			return true
+		}
+	}
+	return false
 }
 
 // labourStrike reports whether the strike noun i, with source mentions

@@ -251,6 +251,13 @@ func (s *sent) gramSubj(i, depth int) int {
 		}
 		fallthrough
 	case "advcl":
+		if m := s.child(i, "mark"); m >= 0 && (s.lemma(m) == "of" || s.lemma(m) == "for") && s.toks[i].XPOS == "VBG" && s.toks[h].UPOS == "VERB" {
+			// "accused Iran of arming Hezbollah", "arrested them for
+			// protesting": the object did it.
+			if o := s.child(h, "obj"); o >= 0 {
+				return o
+			}
+		}
 		if m := s.child(i, "mark"); m >= 0 && s.lemma(m) == "to" {
 			// "called on member states to recognise", the infinitive
 			// taken for an adverbial clause: whom the call is on.

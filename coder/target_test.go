@@ -242,3 +242,37 @@ func TestCoordinatedDemonymSources(t *testing.T) {
 		t.Errorf("want one record with sources ISRMIL+LBNMIL")
 	}
 }
+
+// TestAccusedDidIt: whom an accusation is against did what it names, as a
+// gerund or an event noun ("accused Iran of arming Hezbollah", "accused
+// Russia of a cyberattack").
+func TestAccusedDidIt(t *testing.T) {
+	c := newCoder(t)
+	for _, tt := range []struct {
+		name string
+		toks []tk
+		trig string
+	}{
+		{"gerund", []tk{{"Israel", "Israel", "PROPN", 2, "nsubj"}, {"accused", "accuse", "VERB", 0, "root"},
+			{"Iran", "Iran", "PROPN", 2, "obj"}, {"of", "of", "SCONJ", 5, "mark"},
+			{"arming", "arm", "VERB", 2, "advcl"}, {"Hezbollah", "Hezbollah", "PROPN", 5, "obj"}}, "arming"},
+		{"event noun", []tk{{"Israel", "Israel", "PROPN", 2, "nsubj"}, {"accused", "accuse", "VERB", 0, "root"},
+			{"Iran", "Iran", "PROPN", 2, "obj"}, {"of", "of", "ADP", 6, "case"}, {"an", "a", "DET", 6, "det"},
+			{"attack", "attack", "NOUN", 2, "obl"}, {"on", "on", "ADP", 8, "case"}, {"Hezbollah", "Hezbollah", "PROPN", 6, "nmod"}}, "attack"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			n := len(tt.toks) - 1
+			d := buildTagged(tt.toks, []mk{{0, 1, 0, doc.KindActor, "ISR"}, {2, 3, 2, doc.KindActor, "IRN"},
+				{n, n + 1, n, doc.KindActor, "LBNREB"}}, map[int]string{4: "VBG"})
+			for _, r := range c.Code(d) {
+				if r.Trigger.Text == tt.trig {
+					if got := codesOf(r.Source); got != "IRN" {
+						t.Errorf("%s: source %s (%s), want IRN", tt.trig, got, r.Explain)
+					}
+					return
+				}
+			}
+			t.Errorf("no record triggered by %q", tt.trig)
+		})
+	}
+}
