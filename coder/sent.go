@@ -253,8 +253,9 @@ func (s *sent) gramSubj(i, depth int) int {
 	case "advcl":
 		if m := s.child(i, "mark"); m >= 0 && (s.lemma(m) == "of" || s.lemma(m) == "for") && s.toks[i].XPOS == "VBG" && s.toks[h].UPOS == "VERB" {
 			// "accused Iran of arming Hezbollah", "arrested them for
-			// protesting": the object did it.
-			if o := s.child(h, "obj"); o >= 0 {
+			// protesting": the object did it, when it names a party ("drew
+			// criticism for cracking down" is the subject's deed).
+			if o := s.child(h, "obj"); o >= 0 && s.ment[o] >= 0 {
 				return o
 			}
 		}
