@@ -387,9 +387,12 @@ func (c *Coder) noun(s *sent, i int) (cand, bool) {
 			cd.tgtTok, cd.tgtRel, cd.tgt = k, "of>"+m, s.mentionsAt(k, asTarget)
 		}
 	}
-	if h := s.head(i); cd.srcTok < 0 && h >= 0 && s.caseOf(i) == "of" && strings.HasPrefix(s.rel(i), "obl") && c.accuses(s.lemma(h)) {
-		// "accused Russia of a cyberattack": the accused did the deed.
-		if o := s.child(h, "obj"); o >= 0 {
+	if h := s.head(i); cd.srcTok < 0 && h >= 0 && strings.HasPrefix(s.rel(i), "obl") && s.toks[h].UPOS == "VERB" &&
+		(s.caseOf(i) == "of" && c.accuses(s.lemma(h)) || s.caseOf(i) == "for" && c.judges(s.lemma(h))) {
+		// "accused Russia of a cyberattack", "blamed Hun Sen for the
+		// attack", "denounced Libya for a violation": the party accused,
+		// blamed or judged did the deed.
+		if o := s.child(h, "obj"); o >= 0 && s.ment[o] >= 0 {
 			cd.srcTok, cd.srcRel, cd.src = o, s.lemma(h)+">obj", s.mentionsAt(o, asSource)
 		}
 	}
@@ -425,6 +428,41 @@ func (c *Coder) noun(s *sent, i int) (cand, bool) {
 	cd.status = c.status(s, i, 0)
 	c.fillTarget(s, &cd)
 	return cd, true
+}
+
+// asksFor reports whether verb lemma asks for, demands, awaits or opposes
+// what its for-phrase names rather than doing it: appeals, demands,
+// threats, refusals (CAMEO roots 02, 10, 12, 13), and waiting.
+func (c *Coder) asksFor(lemma string) bool {
+	switch lemma {
+	case "wait", "hope", "pray", "press", "push", "lobby", "campaign", "clamour", "clamor", "vote":
+		return true
+	}
+	for _, f := range c.lex.Verbs(lemma) {
+		switch f.CAMEO[:2] {
+		case "02", "10", "12", "13":
+			return true
+		}
+	}
+	return false
+}
+
+// judges reports whether verb lemma judges, rewards or punishes its object
+// for what a for-phrase names, which the object did: praise and approval,
+// disapproval and accusation, coercion (CAMEO roots 05, 11, 17), and
+// thanking or blaming.
+func (c *Coder) judges(lemma string) bool {
+	switch lemma {
+	case "thank", "congratulate", "blame", "punish", "fine", "sue", "reward", "reprimand", "honour", "honor":
+		return true
+	}
+	for _, f := range c.lex.Verbs(lemma) {
+		switch f.CAMEO[:2] {
+		case "05", "11", "17":
+			return true
+		}
+	}
+	return false
 }
 
 // accuses reports whether verb lemma is one of accusing someone of a deed
@@ -487,6 +525,19 @@ func (s *sent) supportVerb(c *Coder, i int) int {
 		switch s.lemma(h) {
 		case "respond", "retaliate", "react", "reply", "answer", "hit":
 			return h
+		}
+	case strings.HasPrefix(r, "obl"):
+		switch s.caseOf(i) {
+		case "for", "during", "on":
+			// "headed for Jordan for talks with King Hussein", "during a
+			// visit to Hong Kong, Wang said": the traveller's talks and
+			// visit, unless the verb asks for them or waits for them
+			// ("called for talks", "waited for repatriation"), or judges
+			// its object for them (above).
+			if _, ok := c.modifierOf(s, h); !ok && !s.passive(h) && !c.statementVerb(s.lemma(h)) &&
+				!c.asksFor(s.lemma(h)) && !c.judges(s.lemma(h)) {
+				return h
+			}
 		}
 	}
 	return -1

@@ -276,3 +276,40 @@ func TestAccusedDidIt(t *testing.T) {
 		})
 	}
 }
+
+// TestForPhraseEvents: an event noun in a for-, during- or on-phrase is the
+// subject's ("headed to Amman for talks with the king"), unless the verb
+// asks for it ("called for talks") or judges its object for it ("blamed
+// the rebels for the attack": theirs).
+func TestForPhraseEvents(t *testing.T) {
+	c := newCoder(t)
+	for _, tt := range []struct {
+		name     string
+		toks     []tk
+		ments    []mk
+		trig     string
+		src, tgt string
+	}{
+		{"purpose", []tk{{"Arafat", "Arafat", "PROPN", 2, "nsubj"}, {"flew", "fly", "VERB", 0, "root"},
+			{"to", "to", "ADP", 4, "case"}, {"Amman", "Amman", "PROPN", 2, "obl"}, {"for", "for", "ADP", 6, "case"},
+			{"talks", "talk", "NOUN", 2, "obl"}, {"with", "with", "ADP", 9, "case"}, {"the", "the", "DET", 9, "det"},
+			{"king", "king", "NOUN", 6, "nmod"}},
+			[]mk{{0, 1, 0, doc.KindActor, "PSEGOV"}, {8, 9, 8, doc.KindActor, "JORGOV"}}, "talks", "PSEGOV", "JORGOV"},
+		{"judged for it", []tk{{"Rainsy", "Rainsy", "PROPN", 2, "nsubj"}, {"blamed", "blame", "VERB", 0, "root"},
+			{"the", "the", "DET", 4, "det"}, {"government", "government", "NOUN", 2, "obj"}, {"for", "for", "ADP", 7, "case"},
+			{"the", "the", "DET", 7, "det"}, {"attack", "attack", "NOUN", 2, "obl"}},
+			[]mk{{0, 1, 0, doc.KindActor, "KHMOPP"}, {2, 4, 3, doc.KindActor, "KHMGOV"}}, "attack", "KHMGOV", ""},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			for _, r := range c.Code(build(tt.toks, tt.ments)) {
+				if r.Trigger.Text == tt.trig {
+					if codesOf(r.Source) != tt.src || codesOf(r.Target) != tt.tgt {
+						t.Errorf("%s: %s>%s (%s), want %s>%s", tt.trig, codesOf(r.Source), codesOf(r.Target), r.Explain, tt.src, tt.tgt)
+					}
+					return
+				}
+			}
+			t.Errorf("no record triggered by %q", tt.trig)
+		})
+	}
+}
