@@ -235,6 +235,15 @@ func TestCode(t *testing.T) {
 			want:  []want{{"aid", "073", event.Asserted, "IGOWFP", "ETH"}},
 		},
 		{
+			name: "weapons launched are the verb's, not an event noun's",
+			// Russia launched 120 drones overnight
+			toks: []tk{{"Russia", "Russia", "PROPN", 2, "nsubj"}, {"launched", "launch", "VERB", 0, "root"},
+				{"120", "120", "NUM", 4, "nummod"}, {"drones", "drone", "NOUN", 2, "obj"},
+				{"overnight", "overnight", "ADV", 2, "advmod"}},
+			ments: []mk{{0, 1, 0, doc.KindActor, "RUS"}, {3, 4, 3, doc.KindActor, ""}},
+			want:  []want{{"launched", "195", event.Asserted, "RUS", ""}},
+		},
+		{
 			name: "refused to attack",
 			toks: []tk{{"Israel", "Israel", "PROPN", 2, "nsubj"}, {"refused", "refuse", "VERB", 0, "root"},
 				{"to", "to", "PART", 4, "mark"}, {"attack", "attack", "VERB", 2, "xcomp"},

@@ -128,6 +128,11 @@ func (c *Coder) verb(s *sent, i int) (cand, bool) {
 	lemma := s.lemma(i)
 	if m, ok := c.modifierOf(s, i); ok {
 		g, gov := c.governs(s, i)
+		if gov && s.toks[g].UPOS == "NOUN" && s.ment[g] >= 0 {
+			// "launched 120 drones": an event noun that names an actor
+			// (the weapons) is not coded as a noun; the verb's frames are.
+			gov = false
+		}
 		// A modifier without an event code is no event of its own, except a
 		// verb that halts what it governs ("suspended talks": the verb's own
 		// frames code the suspension) or governs a clause, which it cannot
