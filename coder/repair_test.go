@@ -80,6 +80,18 @@ func TestRepairs(t *testing.T) {
 			trig:  "regained", code: "192", src: "SYRMIL", tgt: "SYR",
 		},
 		{
+			name: "a passive participle on an actor acts on that actor",
+			// Iraqi forces, backed by coalition air strikes, recaptured Ramadi
+			toks: []tk{{"Iraqi", "Iraqi", "ADJ", 2, "amod"}, {"forces", "force", "NOUN", 9, "nsubj"},
+				{",", ",", "PUNCT", 4, "punct"}, {"backed", "back", "VERB", 2, "acl"},
+				{"by", "by", "ADP", 8, "case"}, {"coalition", "coalition", "NOUN", 8, "compound"},
+				{"air", "air", "NOUN", 8, "compound"}, {"strikes", "strike", "NOUN", 4, "obl"},
+				{"recaptured", "recapture", "VERB", 0, "root"}, {"Ramadi", "Ramadi", "PROPN", 9, "obj"}},
+			ments: []mk{act(0, 2, "IRQMIL"), act(5, 6, "USAMIL"), {9, 10, 9, doc.KindPlace, "IRQ"}},
+			xpos:  map[int]string{3: "VBN"},
+			trig:  "backed", code: "051", src: "USAMIL", tgt: "IRQMIL",
+		},
+		{
 			name: "who vetoes a text does not speak through it",
 			// Russia vetoed a resolution demanding a ceasefire in Syria
 			toks: []tk{{"Russia", "Russia", "PROPN", 2, "nsubj"}, {"vetoed", "veto", "VERB", 0, "root"},

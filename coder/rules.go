@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/sitrep/sitrep/doc"
 	"github.com/sitrep/sitrep/lexicon"
 )
 
@@ -75,6 +76,10 @@ func (s *sent) roleTok(i int, role string, passive bool, prepTok int) (int, stri
 		if passive {
 			if k := s.gramSubj(i, 0); k >= 0 {
 				return k, "nsubj:pass"
+			}
+			if h := s.head(i); s.rel(i) == "acl" && h >= 0 && s.ment[h] >= 0 && s.d.Mentions[s.ment[h]].Kind == doc.KindActor &&
+				s.d.Mentions[s.ment[h]].Code != "" {
+				return h, "acl>head" // "Iraqi forces, backed by coalition air strikes": the forces are backed
 			}
 			return -1, ""
 		}
