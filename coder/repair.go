@@ -149,6 +149,42 @@ func (s *sent) repairNounObject() {
 	}
 }
 
+// repairParticipleRoot undoes a slip where a participle modifying the
+// object became the root and took the sentence's subject, whose verb the
+// parser hung on it: "police [arrested five Serbs] suspected of attacking
+// officers" with "suspected" the root. The verb becomes the root, the
+// participle a modifier of the object.
+func (s *sent) repairParticipleRoot() {
+	for v := 1; v < len(s.heads); v++ {
+		n := s.heads[v]
+		if n < 0 || s.rels[v] != "acl" || s.toks[v].UPOS != "VERB" || n >= v || s.rels[n] != "nsubj" {
+			continue
+		}
+		r := s.heads[n]
+		if r < 0 || r <= v || s.heads[r] >= 0 || s.toks[r].XPOS != "VBN" || s.hasDependent(r, "aux", "aux:pass", "cop") {
+			continue
+		}
+		o := -1
+		for k, h := range s.heads {
+			if h == v && s.rels[k] == "obj" && k < r {
+				o = k
+			}
+		}
+		if o < 0 {
+			continue
+		}
+		s.heads[v], s.rels[v] = -1, "root"
+		s.heads[n] = v
+		s.heads[r], s.rels[r] = o, "acl"
+		for k, h := range s.heads {
+			if h == r && s.rels[k] == "punct" && k == len(s.heads)-1 {
+				s.heads[k] = v
+			}
+		}
+		return
+	}
+}
+
 // repairHave undoes the slip of "it had expelled two diplomats" parsed
 // with "had" as a main verb and the participle hung elsewhere: a form of
 // "have" tagged as a verb, without an object, right before a past

@@ -92,6 +92,28 @@ func TestRepairs(t *testing.T) {
 			trig:  "backed", code: "051", src: "USAMIL", tgt: "IRQMIL",
 		},
 		{
+			name: "a participle on the object made the root, with the verb hung on the subject",
+			// Police arrested five Serbs suspected of attacking officers
+			toks: []tk{{"Police", "police", "NOUN", 5, "nsubj"}, {"arrested", "arrest", "VERB", 1, "acl"},
+				{"five", "five", "NUM", 4, "nummod"}, {"Serbs", "Serbs", "PROPN", 2, "obj"},
+				{"suspected", "suspect", "VERB", 0, "root"}, {"of", "of", "SCONJ", 7, "mark"},
+				{"attacking", "attack", "VERB", 5, "advcl"}, {"officers", "officer", "NOUN", 7, "obj"}},
+			ments: []mk{act(0, 1, "XKXCOP"), act(3, 4, "SRBCVL"), act(7, 8, "XKXCOP")},
+			xpos:  map[int]string{1: "VBN", 4: "VBN", 6: "VBG"},
+			trig:  "arrested", code: "173", src: "XKXCOP", tgt: "SRBCVL",
+		},
+		{
+			name: "whom a participle suspects of a deed did it",
+			// Police arrested five Serbs suspected of attacking officers
+			toks: []tk{{"Police", "police", "NOUN", 5, "nsubj"}, {"arrested", "arrest", "VERB", 1, "acl"},
+				{"five", "five", "NUM", 4, "nummod"}, {"Serbs", "Serbs", "PROPN", 2, "obj"},
+				{"suspected", "suspect", "VERB", 0, "root"}, {"of", "of", "SCONJ", 7, "mark"},
+				{"attacking", "attack", "VERB", 5, "advcl"}, {"officers", "officer", "NOUN", 7, "obj"}},
+			ments: []mk{act(0, 1, "XKXCOP"), act(3, 4, "SRBCVL"), act(7, 8, "XKXCOP")},
+			xpos:  map[int]string{1: "VBN", 4: "VBN", 6: "VBG"},
+			trig:  "attacking", code: "190", src: "SRBCVL", tgt: "XKXCOP",
+		},
+		{
 			name: "who vetoes a text does not speak through it",
 			// Russia vetoed a resolution demanding a ceasefire in Syria
 			toks: []tk{{"Russia", "Russia", "PROPN", 2, "nsubj"}, {"vetoed", "veto", "VERB", 0, "root"},

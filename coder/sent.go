@@ -93,6 +93,7 @@ func newSent(d *doc.Doc, si int, lex verbLexicon) *sent {
 	}
 	s.repairTree()
 	s.repairNounObject()
+	s.repairParticipleRoot()
 	s.repairHave()
 	s.repairPastModifier(verbLemma)
 	s.repairVerbless()
@@ -257,6 +258,9 @@ func (s *sent) gramSubj(i, depth int) int {
 			// criticism for cracking down" is the subject's deed).
 			if o := s.child(h, "obj"); o >= 0 && s.ment[o] >= 0 {
 				return o
+			}
+			if n := s.head(h); s.rel(h) == "acl" && n >= 0 && s.ment[n] >= 0 && s.child(h, "obj") < 0 {
+				return n // "five Serbs suspected of attacking officers": the Serbs
 			}
 		}
 		if m := s.child(i, "mark"); m >= 0 && s.lemma(m) == "to" {
