@@ -244,6 +244,16 @@ func TestCode(t *testing.T) {
 			want:  []want{{"launched", "195", event.Asserted, "RUS", ""}},
 		},
 		{
+			name: "what an intended act carries out is intended too",
+			// Israel agreed to resume talks
+			toks: []tk{{"Israel", "Israel", "PROPN", 2, "nsubj"}, {"agreed", "agree", "VERB", 0, "root"},
+				{"to", "to", "PART", 4, "mark"}, {"resume", "resume", "VERB", 2, "xcomp"},
+				{"talks", "talk", "NOUN", 4, "obj"}, {"with", "with", "ADP", 7, "case"},
+				{"Syria", "Syria", "PROPN", 5, "nmod"}},
+			ments: []mk{isr(0), {6, 7, 6, doc.KindActor, "SYR"}},
+			want:  []want{{"agreed", "036", event.Asserted, "ISR", "SYR"}},
+		},
+		{
 			name: "refused to attack",
 			toks: []tk{{"Israel", "Israel", "PROPN", 2, "nsubj"}, {"refused", "refuse", "VERB", 0, "root"},
 				{"to", "to", "PART", 4, "mark"}, {"attack", "attack", "VERB", 2, "xcomp"},

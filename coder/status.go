@@ -74,7 +74,10 @@ func (c *Coder) status(s *sent, i, depth int) event.Status {
 				eff = event.Intended // ordered to another party: not done yet
 			}
 			st = stronger(st, eff)
-			if hs := c.status(s, h, depth+1); hs == event.Negated || hs == event.Hypothetical {
+			hs := c.status(s, h, depth+1)
+			if hs == event.Negated || hs == event.Hypothetical || hs == event.Intended && eff == event.Asserted {
+				// "agreed to resume visits": what "resume" carries out is
+				// as intended as the resuming.
 				st = stronger(st, hs)
 			}
 		}
