@@ -48,6 +48,13 @@ func (s *sent) mentionsAt(i, as int) []int {
 			if s.rel(k) == "conj" && !s.attributionPhrase(k) {
 				walk(k, depth+1)
 			}
+			// "Mali, Burkina Faso and Niger" with Mali taken for a
+			// compound: a listed actor followed by a comma.
+			if mk, mt := s.ment[k], s.ment[t]; s.rel(k) == "compound" && mk >= 0 && mk != mt && k+1 < len(s.toks) &&
+				s.toks[k+1].Text == "," && s.d.Mentions[mk].Kind == doc.KindActor && s.d.Mentions[mk].Code != "" &&
+				!slices.Contains(actors, mk) {
+				actors = append(actors, mk)
+			}
 			// "the Chinese and Russian navies": a coordinated demonym
 			// before the agent noun is an actor of the same kind.
 			if mk, mt := s.ment[k], s.ment[t]; s.rel(k) == "amod" && mk >= 0 && mt >= 0 && mk != mt &&

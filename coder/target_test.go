@@ -313,3 +313,22 @@ func TestForPhraseEvents(t *testing.T) {
 		})
 	}
 }
+
+// TestListedActorAsCompound: the first of a list of actors, which the parser
+// made a compound of the second ("Mali, Burkina Faso and Niger"), is a
+// source too.
+func TestListedActorAsCompound(t *testing.T) {
+	toks := []tk{{"Mali", "Mali", "PROPN", 4, "compound"}, {",", ",", "PUNCT", 3, "punct"},
+		{"Burkina", "Burkina", "PROPN", 4, "compound"}, {"Faso", "Faso", "PROPN", 7, "nsubj"},
+		{"and", "and", "CCONJ", 6, "cc"}, {"Niger", "Niger", "PROPN", 4, "conj"},
+		{"attacked", "attack", "VERB", 0, "root"}, {"rebels", "rebel", "NOUN", 7, "obj"}}
+	d := build(toks, []mk{{0, 1, 0, doc.KindActor, "MLI"}, {2, 4, 3, doc.KindActor, "BFA"},
+		{5, 6, 5, doc.KindActor, "NER"}, {7, 8, 7, doc.KindActor, "MLIREB"}})
+	recs := newCoder(t).Code(d)
+	if len(recs) != 1 || codesOf(recs[0].Source) != "BFA+MLI+NER" {
+		for _, r := range recs {
+			t.Logf("got %s %s>%s (%s)", r.Cameo, codesOf(r.Source), codesOf(r.Target), r.Explain)
+		}
+		t.Errorf("want one record with sources BFA+MLI+NER")
+	}
+}
