@@ -376,7 +376,14 @@ func (c *Coder) noun(s *sent, i int) (cand, bool) {
 	}
 	cd := cand{trigger: i, governed: -1, code: sense.CAMEO, kind: "noun", entry: sense.Lemma, nominal: true,
 		srcTok: -1, tgtTok: -1}
+	// "Gabon's suspension", "Kolesnikova's arrest": a noun whose of-object
+	// is its patient, with none, has the possessor for patient; "the
+	// UN's suspension of aid" keeps it for agent.
+	patientPoss := slices.Contains(sense.Target, "of") && s.oblique(i, []string{"of"}) < 0 && s.oblique(i, []string{"by"}) < 0
 	for _, m := range sense.Source {
+		if m == "poss" && patientPoss {
+			continue
+		}
 		if k := s.nounMarker(i, m); k >= 0 {
 			if ms := s.mentionsAt(k, asSource); len(ms) > 0 && s.anyActorCode(ms) {
 				cd.srcTok, cd.srcRel, cd.src = k, m, ms
@@ -395,6 +402,11 @@ func (c *Coder) noun(s *sent, i int) (cand, bool) {
 	if cd.tgtTok < 0 {
 		if k, m := s.ofObjectTarget(i, sense.Target); k >= 0 {
 			cd.tgtTok, cd.tgtRel, cd.tgt = k, "of>"+m, s.mentionsAt(k, asTarget)
+		}
+	}
+	if k := s.nounMarker(i, "poss"); cd.tgtTok < 0 && patientPoss && k >= 0 {
+		if ms := s.mentionsAt(k, asTarget); len(ms) > 0 && s.anyActorCode(ms) {
+			cd.tgtTok, cd.tgtRel, cd.tgt = k, "poss(patient)", ms
 		}
 	}
 	if h := s.head(i); cd.srcTok < 0 && h >= 0 && strings.HasPrefix(s.rel(i), "obl") && s.toks[h].UPOS == "VERB" &&

@@ -332,3 +332,37 @@ func TestListedActorAsCompound(t *testing.T) {
 		t.Errorf("want one record with sources BFA+MLI+NER")
 	}
 }
+
+// TestPatientPossessor: a noun whose of-object is its patient has, without
+// one, its possessor for patient ("Kolesnikova's arrest by Belarus"), and
+// keeps the possessor for agent with one ("the UN's suspension of aid").
+func TestPatientPossessor(t *testing.T) {
+	c := newCoder(t)
+	for _, tt := range []struct {
+		name     string
+		toks     []tk
+		ments    []mk
+		src, tgt string
+	}{
+		{"patient", []tk{{"Belarus", "Belarus", "PROPN", 2, "nsubj"}, {"ordered", "order", "VERB", 0, "root"},
+			{"Kolesnikova", "Kolesnikova", "PROPN", 5, "nmod:poss"}, {"'s", "'s", "PART", 3, "case"},
+			{"arrest", "arrest", "NOUN", 2, "obj"}},
+			[]mk{{0, 1, 0, doc.KindActor, "BLR"}, {2, 3, 2, doc.KindActor, "BLROPP"}}, "BLR", "BLROPP"},
+		{"agent", []tk{{"Sudan", "Sudan", "PROPN", 2, "nsubj"}, {"condemned", "condemn", "VERB", 0, "root"},
+			{"the", "the", "DET", 4, "det"}, {"UN", "UN", "PROPN", 6, "nmod:poss"}, {"'s", "'s", "PART", 4, "case"},
+			{"expulsion", "expulsion", "NOUN", 2, "obj"}, {"of", "of", "ADP", 8, "case"}, {"refugees", "refugee", "NOUN", 6, "nmod"}},
+			[]mk{{0, 1, 0, doc.KindActor, "SDN"}, {3, 4, 3, doc.KindActor, "IGOUNO"}, {7, 8, 7, doc.KindActor, "SDNREF"}}, "IGOUNO", "SDNREF"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			for _, r := range c.Code(build(tt.toks, tt.ments)) {
+				if r.Trigger.Text == "arrest" || r.Trigger.Text == "expulsion" {
+					if codesOf(r.Source) != tt.src || codesOf(r.Target) != tt.tgt {
+						t.Errorf("%s: %s>%s (%s), want %s>%s", r.Trigger.Text, codesOf(r.Source), codesOf(r.Target), r.Explain, tt.src, tt.tgt)
+					}
+					return
+				}
+			}
+			t.Errorf("no record of the noun")
+		})
+	}
+}
