@@ -376,10 +376,12 @@ func (c *Coder) noun(s *sent, i int) (cand, bool) {
 	}
 	cd := cand{trigger: i, governed: -1, code: sense.CAMEO, kind: "noun", entry: sense.Lemma, nominal: true,
 		srcTok: -1, tgtTok: -1}
-	// "Gabon's suspension", "Kolesnikova's arrest": a noun whose of-object
-	// is its patient, with none, has the possessor for patient; "the
-	// UN's suspension of aid" keeps it for agent.
-	patientPoss := slices.Contains(sense.Target, "of") && s.oblique(i, []string{"of"}) < 0 && s.oblique(i, []string{"by"}) < 0
+	// "Gabon's suspension", "Kolesnikova's arrest": a noun of an act done
+	// to someone, whose of-object is its patient, has with none the
+	// possessor for patient; "the UN's suspension of aid" keeps it for
+	// agent, and "Iran's refusal" or "Hamas's return" are acts of their own.
+	patientPoss := actsOnPerson(sense.CAMEO) && slices.Contains(sense.Target, "of") && s.oblique(i, []string{"of"}) < 0 &&
+		s.oblique(i, []string{"by"}) < 0
 	for _, m := range sense.Source {
 		if m == "poss" && patientPoss {
 			continue
@@ -485,6 +487,13 @@ func (c *Coder) judges(lemma string) bool {
 		}
 	}
 	return false
+}
+
+// actsOnPerson reports whether CAMEO code names an act done to a party:
+// sanctions and expulsions, coercion, assault, killing (roots 16-20), the
+// release of persons (0841) and findings of guilt (116).
+func actsOnPerson(code string) bool {
+	return code >= "16" && code < "21" || code == "0841" || strings.HasPrefix(code, "116")
 }
 
 // accuses reports whether verb lemma is one of accusing someone of a deed
