@@ -352,10 +352,14 @@ func TestPatientPossessor(t *testing.T) {
 			{"the", "the", "DET", 4, "det"}, {"UN", "UN", "PROPN", 6, "nmod:poss"}, {"'s", "'s", "PART", 4, "case"},
 			{"expulsion", "expulsion", "NOUN", 2, "obj"}, {"of", "of", "ADP", 8, "case"}, {"refugees", "refugee", "NOUN", 6, "nmod"}},
 			[]mk{{0, 1, 0, doc.KindActor, "SDN"}, {3, 4, 3, doc.KindActor, "IGOUNO"}, {7, 8, 7, doc.KindActor, "SDNREF"}}, "IGOUNO", "SDNREF"},
+		{"own act", []tk{{"The", "the", "DET", 5, "det"}, {"Iran", "Iran", "PROPN", 5, "nmod:poss"}, {"'s", "'s", "PART", 2, "case"},
+			{"sudden", "sudden", "ADJ", 5, "amod"}, {"refusal", "refusal", "NOUN", 6, "nsubj"}, {"angered", "anger", "VERB", 0, "root"},
+			{"Europe", "Europe", "PROPN", 6, "obj"}},
+			[]mk{{1, 2, 1, doc.KindActor, "IRN"}, {6, 7, 6, doc.KindActor, "IGOEEC"}}, "IRN", ""},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			for _, r := range c.Code(build(tt.toks, tt.ments)) {
-				if r.Trigger.Text == "arrest" || r.Trigger.Text == "expulsion" {
+				if r.Trigger.Text == "arrest" || r.Trigger.Text == "expulsion" || r.Trigger.Text == "refusal" {
 					if codesOf(r.Source) != tt.src || codesOf(r.Target) != tt.tgt {
 						t.Errorf("%s: %s>%s (%s), want %s>%s", r.Trigger.Text, codesOf(r.Source), codesOf(r.Target), r.Explain, tt.src, tt.tgt)
 					}
