@@ -48,6 +48,13 @@ func (s *sent) mentionsAt(i, as int) []int {
 			if s.rel(k) == "conj" && !s.attributionPhrase(k) {
 				walk(k, depth+1)
 			}
+			// "Pakistan, India agree": two countries in apposition are
+			// a list, not one country named twice.
+			if mk, mt := s.ment[k], s.ment[t]; s.rel(k) == "appos" && mk >= 0 && mt >= 0 && mk != mt &&
+				countryActor(s.d.Mentions[mk]) && countryActor(s.d.Mentions[mt]) &&
+				s.d.Mentions[mk].Country != s.d.Mentions[mt].Country && !slices.Contains(actors, mk) {
+				actors = append(actors, mk)
+			}
 			// "Mali, Burkina Faso and Niger" with Mali taken for a
 			// compound: a listed actor followed by a comma.
 			if mk, mt := s.ment[k], s.ment[t]; s.rel(k) == "compound" && mk >= 0 && mk != mt && k+1 < len(s.toks) &&
@@ -209,4 +216,10 @@ func (s *sent) attributionPhrase(k int) bool {
 		}
 	}
 	return false
+}
+
+// countryActor reports whether m names a country as an actor ("India",
+// not "Indian officials").
+func countryActor(m doc.Mention) bool {
+	return m.Kind == doc.KindActor && m.Code != "" && m.Code == m.Country
 }

@@ -370,3 +370,20 @@ func TestPatientPossessor(t *testing.T) {
 		})
 	}
 }
+
+// TestCountriesInApposition: two countries in apposition, as headlines
+// list them ("Pakistan, India agree"), are both parties; a country and its
+// own agent are not ("Iran, the government said").
+func TestCountriesInApposition(t *testing.T) {
+	toks := []tk{{"Pakistan", "Pakistan", "PROPN", 4, "nsubj"}, {",", ",", "PUNCT", 3, "punct"},
+		{"India", "India", "PROPN", 1, "appos"}, {"attacked", "attack", "VERB", 0, "root"},
+		{"militants", "militant", "NOUN", 4, "obj"}}
+	d := build(toks, []mk{{0, 1, 0, doc.KindActor, "PAK"}, {2, 3, 2, doc.KindActor, "IND"}, {4, 5, 4, doc.KindActor, "REB"}})
+	recs := newCoder(t).Code(d)
+	if len(recs) != 1 || codesOf(recs[0].Source) != "PAK+IND" {
+		for _, r := range recs {
+			t.Logf("got %s %s>%s (%s)", r.Cameo, codesOf(r.Source), codesOf(r.Target), r.Explain)
+		}
+		t.Errorf("want one record with sources PAK+IND")
+	}
+}
