@@ -372,8 +372,7 @@ func TestPatientPossessor(t *testing.T) {
 }
 
 // TestCountriesInApposition: two countries in apposition, as headlines
-// list them ("Pakistan, India agree"), are both parties; a country and its
-// own agent are not ("Iran, the government said").
+// list them ("Pakistan, India agree"), are both parties.
 func TestCountriesInApposition(t *testing.T) {
 	toks := []tk{{"Pakistan", "Pakistan", "PROPN", 4, "nsubj"}, {",", ",", "PUNCT", 3, "punct"},
 		{"India", "India", "PROPN", 1, "appos"}, {"attacked", "attack", "VERB", 0, "root"},
