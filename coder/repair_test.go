@@ -114,6 +114,17 @@ func TestRepairs(t *testing.T) {
 			trig:  "attacking", code: "190", src: "SRBCVL", tgt: "XKXCOP",
 		},
 		{
+			name: "coordinated subjects the parser made the root, the verb hung on the last",
+			// The government and the rebels resumed talks
+			toks: []tk{{"The", "the", "DET", 2, "det"}, {"government", "government", "NOUN", 0, "root"},
+				{"and", "and", "CCONJ", 5, "cc"}, {"the", "the", "DET", 5, "det"},
+				{"rebels", "rebel", "NOUN", 2, "conj"}, {"attacked", "attack", "VERB", 5, "acl"},
+				{"Hezbollah", "Hezbollah", "PROPN", 6, "obj"}},
+			ments: []mk{act(1, 2, "COLGOV"), act(4, 5, "COLREB"), act(6, 7, "LBNREB")},
+			xpos:  map[int]string{5: "VBN"},
+			trig:  "attacked", code: "190", src: "COLGOV+COLREB", tgt: "LBNREB",
+		},
+		{
 			name: "who vetoes a text does not speak through it",
 			// Russia vetoed a resolution demanding a ceasefire in Syria
 			toks: []tk{{"Russia", "Russia", "PROPN", 2, "nsubj"}, {"vetoed", "veto", "VERB", 0, "root"},

@@ -239,6 +239,12 @@ func (s *sent) gramSubj(i, depth int) int {
 		if s.toks[h].UPOS != "VERB" && s.head(h) < 0 && s.child(i, "obj") >= 0 {
 			return h
 		}
+		// The same with coordinated subjects, the verb hung on the last
+		// ("the government and the rebels [resumed talks]"): all of them.
+		if r := s.head(h); r >= 0 && s.rel(h) == "conj" && s.head(r) < 0 && s.toks[r].UPOS != "VERB" &&
+			s.toks[h].UPOS != "VERB" && s.child(i, "obj") >= 0 {
+			return r
+		}
 		// The same slip before a postposed speech verb: "Israeli tanks
 		// fired shells at X, witnesses said" parsed as "tanks [fired ...]"
 		// subject of "said".
