@@ -254,6 +254,14 @@ func TestCode(t *testing.T) {
 			want:  []want{{"agreed", "036", event.Asserted, "ISR", "SYR"}},
 		},
 		{
+			name: "a call that reaches no one is no telephone call",
+			// Israel called an early election
+			toks: []tk{{"Israel", "Israel", "PROPN", 2, "nsubj"}, {"called", "call", "VERB", 0, "root"},
+				{"an", "a", "DET", 5, "det"}, {"early", "early", "ADJ", 5, "amod"}, {"election", "election", "NOUN", 2, "obj"}},
+			ments: []mk{isr(0)},
+			want:  nil,
+		},
+		{
 			name: "refused to attack",
 			toks: []tk{{"Israel", "Israel", "PROPN", 2, "nsubj"}, {"refused", "refuse", "VERB", 0, "root"},
 				{"to", "to", "PART", 4, "mark"}, {"attack", "attack", "VERB", 2, "xcomp"},

@@ -249,6 +249,11 @@ func (c *Coder) verb(s *sent, i int) (cand, bool) {
 	}
 	best.status = c.status(s, i, 0)
 	c.fillTarget(s, &best)
+	if best.code == "041" && len(best.tgt) == 0 && best.entry == "call" {
+		// "what the president called a coup attempt", "called an
+		// election": a call that reaches no one is no telephone call.
+		return cand{}, false
+	}
 	return best, true
 }
 
