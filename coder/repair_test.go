@@ -125,6 +125,16 @@ func TestRepairs(t *testing.T) {
 			trig:  "attacked", code: "190", src: "COLGOV+COLREB", tgt: "LBNREB",
 		},
 		{
+			name: "a particle the parser read as \"more than\" in the object",
+			// Kurdish forces handed over 500 detainees to Iraq
+			toks: []tk{{"Kurdish", "Kurdish", "ADJ", 2, "amod"}, {"forces", "force", "NOUN", 3, "nsubj"},
+				{"handed", "hand", "VERB", 0, "root"}, {"over", "over", "ADV", 5, "advmod"},
+				{"500", "500", "NUM", 6, "nummod"}, {"detainees", "detainee", "NOUN", 3, "obj"},
+				{"to", "to", "ADP", 8, "case"}, {"Iraq", "Iraq", "PROPN", 3, "obl"}},
+			ments: []mk{act(0, 2, "SYRMIL"), act(7, 8, "IRQ")},
+			trig:  "handed", code: "063", src: "SYRMIL", tgt: "IRQ",
+		},
+		{
 			name: "who vetoes a text does not speak through it",
 			// Russia vetoed a resolution demanding a ceasefire in Syria
 			toks: []tk{{"Russia", "Russia", "PROPN", 2, "nsubj"}, {"vetoed", "veto", "VERB", 0, "root"},

@@ -171,6 +171,8 @@ func (c *Coder) verb(s *sent, i int) (cand, bool) {
 	particle := ""
 	if p := s.child(i, "compound:prt"); p >= 0 {
 		particle = s.lemma(p)
+	} else if p := c.strayParticle(s, i, frames); p >= 0 {
+		particle = s.lemma(p)
 	}
 	passive := s.passive(i)
 	best, bestScore := cand{}, -1000
@@ -255,6 +257,26 @@ func (c *Coder) verb(s *sent, i int) (cand, bool) {
 		return cand{}, false
 	}
 	return best, true
+}
+
+// strayParticle returns the word right after verb i that the parser took
+// for an adverb inside the object ("handed [over 500] detainees to Iraq",
+// read as "more than 500") when one of frames is the phrasal verb with
+// that particle ("hand over"), or -1.
+func (c *Coder) strayParticle(s *sent, i int, frames []lexicon.Verb) int {
+	p := i + 1
+	if p >= len(s.toks) || s.rel(p) != "advmod" || s.head(p) == i {
+		return -1
+	}
+	if u := s.toks[p].UPOS; u != "ADV" && u != "ADP" && u != "PART" {
+		return -1
+	}
+	for _, f := range frames {
+		if f.Particle != "" && f.Particle == s.lemma(p) {
+			return p
+		}
+	}
+	return -1
 }
 
 // multiwordFrame reports whether a multiword frame of verb i finds its
