@@ -262,6 +262,15 @@ func TestCode(t *testing.T) {
 			want:  nil,
 		},
 		{
+			name: "a call received is the caller's, aimed at the receiver",
+			// Egypt received a phone call from Israel
+			toks: []tk{{"Egypt", "Egypt", "PROPN", 2, "nsubj"}, {"received", "receive", "VERB", 0, "root"},
+				{"a", "a", "DET", 5, "det"}, {"phone", "phone", "NOUN", 5, "compound"}, {"call", "call", "NOUN", 2, "obj"},
+				{"from", "from", "ADP", 7, "case"}, {"Israel", "Israel", "PROPN", 5, "nmod"}},
+			ments: []mk{{0, 1, 0, doc.KindActor, "EGY"}, isr(6)},
+			want:  []want{{"call", "041", event.Asserted, "ISR", "EGY"}},
+		},
+		{
 			name: "refused to attack",
 			toks: []tk{{"Israel", "Israel", "PROPN", 2, "nsubj"}, {"refused", "refuse", "VERB", 0, "root"},
 				{"to", "to", "PART", 4, "mark"}, {"attack", "attack", "VERB", 2, "xcomp"},

@@ -168,6 +168,13 @@ func (c *Coder) verb(s *sent, i int) (cand, bool) {
 	if len(frames) == 0 {
 		return cand{}, false
 	}
+	if receives(lemma) && !c.multiwordFrame(s, i) {
+		if o := s.child(i, "obj"); o >= 0 && s.ment[o] < 0 && len(c.lex.Noun(s.lemma(o))) > 0 {
+			// "received a phone call from the crown prince": the call is
+			// the event, and the receiver its target (see noun).
+			return cand{}, false
+		}
+	}
 	particle := ""
 	if p := s.child(i, "compound:prt"); p >= 0 {
 		particle = s.lemma(p)
@@ -433,6 +440,11 @@ func (c *Coder) noun(s *sent, i int) (cand, bool) {
 			cd.tgtTok, cd.tgtRel, cd.tgt = k, "of>"+m, s.mentionsAt(k, asTarget)
 		}
 	}
+	if h := s.head(i); cd.tgtTok < 0 && h >= 0 && s.rel(i) == "obj" && receives(s.lemma(h)) {
+		if k := s.gramSubj(h, 0); k >= 0 && k != cd.srcTok {
+			cd.tgtTok, cd.tgtRel, cd.tgt = k, s.lemma(h)+">nsubj", s.mentionsAt(k, asTarget)
+		}
+	}
 	if k := s.nounMarker(i, "poss"); cd.tgtTok < 0 && patientPoss && k >= 0 {
 		if ms := s.mentionsAt(k, asTarget); len(ms) > 0 && s.anyActorCode(ms) {
 			cd.tgtTok, cd.tgtRel, cd.tgt = k, "poss(patient)", ms
@@ -514,6 +526,13 @@ func (c *Coder) judges(lemma string) bool {
 		}
 	}
 	return false
+}
+
+// receives reports whether verb lemma receives what its object names, so
+// that its subject is the target of the event noun it receives ("received
+// a call from", "got aid from"); accepting is an answer of its own.
+func receives(lemma string) bool {
+	return lemma == "receive" || lemma == "get"
 }
 
 // actsOnPerson reports whether CAMEO code names an act done to a party:
