@@ -528,6 +528,19 @@ func (c *Coder) judges(lemma string) bool {
 	return false
 }
 
+// exchangeFor reports whether token i is introduced by "in exchange for"
+// or "in return for".
+func (s *sent) exchangeFor(i int) bool {
+	for _, k := range s.kids[i] {
+		if s.rel(k) == "case" && s.lemma(k) == "for" && k >= 1 {
+			if w := s.lemma(k - 1); w == "exchange" || w == "return" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // receives reports whether verb lemma receives what its object names, so
 // that its subject is the target of the event noun it receives ("received
 // a call from", "got aid from"); accepting is an answer of its own.
@@ -604,6 +617,9 @@ func (s *sent) supportVerb(c *Coder, i int) int {
 			return h
 		}
 	case strings.HasPrefix(r, "obl"):
+		if s.exchangeFor(i) {
+			break // "laid down arms in exchange for an amnesty": what they get, not do
+		}
 		switch s.caseOf(i) {
 		case "for", "during", "on":
 			// "headed for Jordan for talks with King Hussein", "during a
