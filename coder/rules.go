@@ -501,13 +501,7 @@ func (c *Coder) asksFor(lemma string) bool {
 	case "wait", "hope", "pray", "press", "push", "lobby", "campaign", "clamour", "clamor", "vote":
 		return true
 	}
-	for _, f := range c.lex.Verbs(lemma) {
-		switch f.CAMEO[:2] {
-		case "02", "10", "12", "13":
-			return true
-		}
-	}
-	return false
+	return c.codedAs(lemma, "02", "10", "12", "13")
 }
 
 // judges reports whether verb lemma judges, rewards or punishes its object
@@ -519,13 +513,7 @@ func (c *Coder) judges(lemma string) bool {
 	case "thank", "congratulate", "blame", "punish", "fine", "sue", "reward", "reprimand", "honour", "honor":
 		return true
 	}
-	for _, f := range c.lex.Verbs(lemma) {
-		switch f.CAMEO[:2] {
-		case "05", "11", "17":
-			return true
-		}
-	}
-	return false
+	return c.codedAs(lemma, "05", "11", "17")
 }
 
 // exchangeFor reports whether token i is introduced by "in exchange for"
@@ -558,9 +546,17 @@ func actsOnPerson(code string) bool {
 // accuses reports whether verb lemma is one of accusing someone of a deed
 // (CAMEO 112, 1121-1125): its object did what the of-phrase names.
 func (c *Coder) accuses(lemma string) bool {
+	return c.codedAs(lemma, "112")
+}
+
+// codedAs reports whether a frame of verb lemma has a CAMEO code starting
+// with one of prefixes.
+func (c *Coder) codedAs(lemma string, prefixes ...string) bool {
 	for _, f := range c.lex.Verbs(lemma) {
-		if strings.HasPrefix(f.CAMEO, "112") {
-			return true
+		for _, p := range prefixes {
+			if strings.HasPrefix(f.CAMEO, p) {
+				return true
+			}
 		}
 	}
 	return false
