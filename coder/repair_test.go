@@ -10,6 +10,14 @@ import (
 // misparses of our own sentences, and a modifier that must stay one.
 func TestRepairs(t *testing.T) {
 	act := func(first, last int, code string) mk { return mk{first, last, last - 1, doc.KindActor, code} }
+	// Police arrested five Serbs suspected of attacking officers, with
+	// "suspected" made the root and "arrested" hung on the subject.
+	suspected := []tk{{"Police", "police", "NOUN", 5, "nsubj"}, {"arrested", "arrest", "VERB", 1, "acl"},
+		{"five", "five", "NUM", 4, "nummod"}, {"Serbs", "Serbs", "PROPN", 2, "obj"},
+		{"suspected", "suspect", "VERB", 0, "root"}, {"of", "of", "SCONJ", 7, "mark"},
+		{"attacking", "attack", "VERB", 5, "advcl"}, {"officers", "officer", "NOUN", 7, "obj"}}
+	suspectedMents := []mk{act(0, 1, "XKXCOP"), act(3, 4, "SRBCVL"), act(7, 8, "XKXCOP")}
+	suspectedXPOS := map[int]string{1: "VBN", 4: "VBN", 6: "VBG"}
 	tests := []triggerCase{
 		{
 			name: "a participle on the subject before a clause whose subordinator was taken for a case is the predicate",
@@ -94,23 +102,17 @@ func TestRepairs(t *testing.T) {
 		{
 			name: "a participle on the object made the root, with the verb hung on the subject",
 			// Police arrested five Serbs suspected of attacking officers
-			toks: []tk{{"Police", "police", "NOUN", 5, "nsubj"}, {"arrested", "arrest", "VERB", 1, "acl"},
-				{"five", "five", "NUM", 4, "nummod"}, {"Serbs", "Serbs", "PROPN", 2, "obj"},
-				{"suspected", "suspect", "VERB", 0, "root"}, {"of", "of", "SCONJ", 7, "mark"},
-				{"attacking", "attack", "VERB", 5, "advcl"}, {"officers", "officer", "NOUN", 7, "obj"}},
-			ments: []mk{act(0, 1, "XKXCOP"), act(3, 4, "SRBCVL"), act(7, 8, "XKXCOP")},
-			xpos:  map[int]string{1: "VBN", 4: "VBN", 6: "VBG"},
+			toks:  suspected,
+			ments: suspectedMents,
+			xpos:  suspectedXPOS,
 			trig:  "arrested", code: "173", src: "XKXCOP", tgt: "SRBCVL",
 		},
 		{
 			name: "whom a participle suspects of a deed did it",
 			// Police arrested five Serbs suspected of attacking officers
-			toks: []tk{{"Police", "police", "NOUN", 5, "nsubj"}, {"arrested", "arrest", "VERB", 1, "acl"},
-				{"five", "five", "NUM", 4, "nummod"}, {"Serbs", "Serbs", "PROPN", 2, "obj"},
-				{"suspected", "suspect", "VERB", 0, "root"}, {"of", "of", "SCONJ", 7, "mark"},
-				{"attacking", "attack", "VERB", 5, "advcl"}, {"officers", "officer", "NOUN", 7, "obj"}},
-			ments: []mk{act(0, 1, "XKXCOP"), act(3, 4, "SRBCVL"), act(7, 8, "XKXCOP")},
-			xpos:  map[int]string{1: "VBN", 4: "VBN", 6: "VBG"},
+			toks:  suspected,
+			ments: suspectedMents,
+			xpos:  suspectedXPOS,
 			trig:  "attacking", code: "190", src: "SRBCVL", tgt: "XKXCOP",
 		},
 		{
