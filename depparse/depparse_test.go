@@ -2,6 +2,7 @@ package depparse
 
 import (
 	"bytes"
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
@@ -110,14 +111,24 @@ func TestOracleReachesGold(t *testing.T) {
 }
 
 func TestTrainParseSaveLoad(t *testing.T) {
+	for _, runs := range []int{1, 2} {
+		t.Run(fmt.Sprintf("%d runs", runs), func(t *testing.T) { testTrainParseSaveLoad(t, runs) })
+	}
+}
+
+func testTrainParseSaveLoad(t *testing.T, runs int) {
 	sents := readToy(t)
-	p, err := Train(sents, TrainOptions{Iterations: 10, MinWeight: 0.01})
+	var log bytes.Buffer
+	p, err := Train(sents, TrainOptions{Iterations: 10, MinWeight: 0.01, Runs: runs, Dev: sents, Log: &log})
 	if err != nil {
 		t.Fatal(err)
 	}
 	uas, las := p.score(sents)
 	if uas < 90 || las < 90 {
 		t.Errorf("training-set UAS %.1f LAS %.1f, want ≥ 90", uas, las)
+	}
+	if runs > 1 && !strings.Contains(log.String(), fmt.Sprintf("run %d: iteration 10: dev UAS", runs)) {
+		t.Errorf("log lacks the last run's dev score:\n%s", log.String())
 	}
 	var buf bytes.Buffer
 	if err := p.Save(&buf); err != nil {
@@ -200,5 +211,44 @@ func TestEWTSubset(t *testing.T) {
 	t.Logf("1,500 sentences, 2 iterations, gold tags: dev UAS %.2f LAS %.2f", uas, las)
 	if uas < 75 || las < 70 {
 		t.Errorf("dev UAS %.2f LAS %.2f, want ≥ 75 / 70", uas, las)
+	}
+}
+
+func TestShapeOf(t *testing.T) {
+	tests := []struct {
+		word  string
+		first bool
+		want  uint64
+	}{
+		{"2026", false, 1},
+		{",", false, 1},
+		{"police", false, 2},
+		{"UN", false, 3},
+		{"A", true, 4},
+		{"The", true, 4},
+		{"Osborne", false, 5},
+		{"Osborne", true, 4},
+		{"iPhone", false, 6},
+		{"al-Qaeda", false, 6},
+	}
+	for _, tt := range tests {
+		if got := shapeOf(tt.word, tt.first); got != tt.want {
+			t.Errorf("shapeOf(%q, %v) = %d, want %d", tt.word, tt.first, got, tt.want)
+		}
+	}
+}
+
+func TestCombineAndPrune(t *testing.T) {
+	runs := []map[uint32][]classWeight{
+		{1: {{class: 0, w: 2}, {class: 3, w: -1}}, 2: {{class: 1, w: 0.4}}},
+		{1: {{class: 0, w: 4}}, 3: {{class: 2, w: -3}}},
+	}
+	got := prune(combine(runs), 0.5)
+	want := map[uint32][]classWeight{
+		1: {{class: 0, w: 3}, {class: 3, w: -0.5}},
+		3: {{class: 2, w: -1.5}},
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got %v, want %v", got, want)
 	}
 }

@@ -10,12 +10,13 @@ import (
 // Feature extraction follows the rich non-local templates of Zhang and Nivre
 // (2011) for arc-eager parsing: words and tags of the stack and buffer tops,
 // heads and outermost dependents, distance, valency and label sets, plus a
-// few templates over the second stack item and universal tags.
+// few templates over the second stack item, universal tags, the words next
+// to the stack and buffer tops, and capitalisation.
 
 // sentence holds the per-word hashes features are built from; index 0 is
 // unused, n+1 is the root.
 type sentence struct {
-	word, tag, upos, suffix []uint64
+	word, tag, upos, suffix, shape []uint64
 	// punct and verbs count punctuation and verbs up to each position, so
 	// the words between two positions are counted in constant time.
 	punct, verbs []int
@@ -84,15 +85,17 @@ func (s *sentence) prepare(words, xpos, upos []string) {
 	s.tag = resize(s.tag, n+2)
 	s.upos = resize(s.upos, n+2)
 	s.suffix = resize(s.suffix, n+2)
-	s.word[0], s.tag[0], s.upos[0], s.suffix[0] = hashNone, hashNone, hashNone, hashNone
+	s.shape = resize(s.shape, n+2)
+	s.word[0], s.tag[0], s.upos[0], s.suffix[0], s.shape[0] = hashNone, hashNone, hashNone, hashNone, hashNone
 	for i := 0; i < n; i++ {
 		w := normWord(wordform.Normalize(words[i]))
 		s.word[i+1] = hashString(w)
 		s.tag[i+1] = hashString(xpos[i])
 		s.upos[i+1] = hashString(upos[i])
 		s.suffix[i+1] = hashString(suffix(w, 3))
+		s.shape[i+1] = shapeOf(words[i], i == 0)
 	}
-	s.word[n+1], s.tag[n+1], s.upos[n+1], s.suffix[n+1] = hashRoot, hashRoot, hashRoot, hashRoot
+	s.word[n+1], s.tag[n+1], s.upos[n+1], s.suffix[n+1], s.shape[n+1] = hashRoot, hashRoot, hashRoot, hashRoot, hashRoot
 	s.punct = resizeInts(s.punct, n+2)
 	s.verbs = resizeInts(s.verbs, n+2)
 	for i := 1; i <= n+1; i++ {
@@ -133,16 +136,35 @@ func resize(xs []uint64, n int) []uint64 {
 	return xs[:n]
 }
 
-// featureSet accumulates hashed features.
+// featureSet accumulates hashed features. When split is set, the features
+// of the templates that read only the buffer's first three words go to buf,
+// and only when withBuffer is set: a parser scores them once per buffer
+// front rather than at every move.
 type featureSet struct {
-	fs []uint64
+	fs, buf    []uint64
+	split      bool
+	withBuffer bool
 }
 
-func (f *featureSet) add(tmpl uint64, a, b, c uint64) {
+func hashFeature(tmpl uint64, a, b, c uint64) uint64 {
 	h := tmpl*0x9e3779b97f4a7c15 + a
 	h = mix(h) + b
 	h = mix(h) + c
-	f.fs = append(f.fs, mix(h))
+	return mix(h)
+}
+
+func (f *featureSet) add(tmpl uint64, a, b, c uint64) {
+	f.fs = append(f.fs, hashFeature(tmpl, a, b, c))
+}
+
+// addBuffer adds a feature of a template that reads only the buffer.
+func (f *featureSet) addBuffer(tmpl uint64, a, b, c uint64) {
+	switch {
+	case !f.split:
+		f.fs = append(f.fs, hashFeature(tmpl, a, b, c))
+	case f.withBuffer:
+		f.buf = append(f.buf, hashFeature(tmpl, a, b, c))
+	}
 }
 
 // at returns the hash of xs at position i, or hashNone.
@@ -194,6 +216,9 @@ func capCount(n int) uint64 {
 // extract computes the features of configuration st into f.
 func (f *featureSet) extract(sn *sentence, st *state) {
 	f.fs = f.fs[:0]
+	if f.withBuffer {
+		f.buf = f.buf[:0]
+	}
 	s0 := st.stackAt(0)
 	s1 := st.stackAt(1)
 	n0 := st.bufAt(0)
@@ -216,15 +241,15 @@ func (f *featureSet) extract(sn *sentence, st *state) {
 	f.add(next(), S0w, S0p, z)
 	f.add(next(), S0w, z, z)
 	f.add(next(), S0p, z, z)
-	f.add(next(), N0w, N0p, z)
-	f.add(next(), N0w, z, z)
-	f.add(next(), N0p, z, z)
-	f.add(next(), N1w, N1p, z)
-	f.add(next(), N1w, z, z)
-	f.add(next(), N1p, z, z)
-	f.add(next(), N2w, N2p, z)
-	f.add(next(), N2w, z, z)
-	f.add(next(), N2p, z, z)
+	f.addBuffer(next(), N0w, N0p, z)
+	f.addBuffer(next(), N0w, z, z)
+	f.addBuffer(next(), N0p, z, z)
+	f.addBuffer(next(), N1w, N1p, z)
+	f.addBuffer(next(), N1w, z, z)
+	f.addBuffer(next(), N1p, z, z)
+	f.addBuffer(next(), N2w, N2p, z)
+	f.addBuffer(next(), N2w, z, z)
+	f.addBuffer(next(), N2p, z, z)
 	// Word pairs.
 	f.add(next(), S0w, S0p, mix(N0w^N0p))
 	f.add(next(), S0w, S0p, N0w)
@@ -233,9 +258,9 @@ func (f *featureSet) extract(sn *sentence, st *state) {
 	f.add(next(), S0p, N0w, N0p)
 	f.add(next(), S0w, N0w, z)
 	f.add(next(), S0p, N0p, z)
-	f.add(next(), N0p, N1p, z)
+	f.addBuffer(next(), N0p, N1p, z)
 	// Three words.
-	f.add(next(), N0p, N1p, N2p)
+	f.addBuffer(next(), N0p, N1p, N2p)
 	f.add(next(), S0p, N0p, N1p)
 	f.add(next(), at(p, s0h), S0p, N0p)
 	f.add(next(), S0p, at(p, s0l), N0p)
@@ -327,11 +352,61 @@ func (f *featureSet) extract(sn *sentence, st *state) {
 	f.add(next(), btw, S0p, N0w)
 	s2 := st.stackAt(2)
 	f.add(next(), at(p, s2), S1p, S0p)
-	f.add(next(), N0w, N1w, z)
-	f.add(next(), N0p, N1w, z)
-	f.add(next(), N0w, N1p, z)
+	f.addBuffer(next(), N0w, N1w, z)
+	f.addBuffer(next(), N0p, N1w, z)
+	f.addBuffer(next(), N0w, N1p, z)
 	f.add(next(), S0w, N0w, N1p)
 	f.add(next(), S1p, S0w, N0p)
+	// Linear context of the stack top and the buffer front.
+	if s0 >= 0 {
+		f.add(next(), S0p, at(p, s0+1), N0p)
+		f.add(next(), at(p, s0-1), S0p, N0p)
+	} else {
+		next()
+		next()
+	}
+	if n0 >= 1 {
+		f.add(next(), S0p, at(p, n0-1), N0p)
+	} else {
+		next()
+	}
+	// Capitalisation.
+	f.add(next(), mix(at(sn.shape, s0)^at(sn.shape, n0)<<8), S0p, N0p)
+	f.addBuffer(next(), mix(at(sn.shape, n0)^at(sn.shape, n1)<<8), N0p, N1p)
+}
+
+// shapeOf classifies a word's capitalisation: lower, capitalised (apart
+// from the first word of a sentence), all capitals, or neither.
+func shapeOf(w string, first bool) uint64 {
+	var upper, lower, letters int
+	firstUpper := false
+	for i, r := range w {
+		switch {
+		case unicode.IsUpper(r):
+			upper++
+			letters++
+			if i == 0 {
+				firstUpper = true
+			}
+		case unicode.IsLower(r):
+			lower++
+			letters++
+		}
+	}
+	switch {
+	case letters == 0:
+		return 1
+	case upper == 0:
+		return 2
+	case lower == 0 && upper > 1:
+		return 3
+	case firstUpper && first:
+		return 4
+	case firstUpper:
+		return 5
+	default:
+		return 6
+	}
 }
 
 func boolHash(b bool) uint64 {

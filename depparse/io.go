@@ -47,7 +47,7 @@ func (p *Parser) Save(w io.Writer) error {
 		sl := m.slots[i]
 		put(uint64(sl.key - prev))
 		prev = sl.key
-		row := m.rows[sl.ref>>8 : sl.ref>>8+sl.ref&0xff]
+		row := m.row(&sl)
 		bw.WriteByte(byte(len(row)))
 		for _, cw := range row {
 			bw.WriteByte(cw.class)
@@ -120,7 +120,7 @@ func load(r io.Reader) (*Parser, error) {
 	}
 	classes := 2 + 2*len(labels)
 	m := newTable(classes, int(nf))
-	m.rows = make([]qweight, 0, 4*nf)
+	m.rows = make([]qweight, 0, nf)
 	m.scale = scale
 	var key uint32
 	buf := make([]byte, 3*256)

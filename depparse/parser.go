@@ -5,17 +5,22 @@
 package depparse
 
 import (
+	"math"
+	"strings"
 	"sync"
 
 	"github.com/sitrep/sitrep/doc"
+	"github.com/sitrep/sitrep/internal/wordform"
 )
 
 // Parser is a trained dependency parser. It is read-only after training or
 // loading and safe for concurrent use.
 type Parser struct {
 	labels []string
-	w      *weights
-	pool   sync.Pool
+	// cop is the label id of "cop" (-1 when the model has none).
+	cop  int
+	w    *weights
+	pool sync.Pool
 }
 
 // workspace is the per-call scratch space of a parse.
@@ -23,17 +28,25 @@ type workspace struct {
 	st     state
 	sn     sentence
 	fs     featureSet
-	scores []float32
-	home   []slot
-	words  []string
-	xpos   []string
-	upos   []string
+	scores []int32
+	// bufScores are the scores of the buffer's features at its front.
+	bufScores []int32
+	home      []slot
+	words     []string
+	xpos      []string
+	upos      []string
 }
 
 func newParser(labels []string, w *weights) *Parser {
-	p := &Parser{labels: labels, w: w}
+	p := &Parser{labels: labels, w: w, cop: -1}
+	for i, l := range labels {
+		if l == "cop" {
+			p.cop = i
+		}
+	}
 	p.pool.New = func() any {
-		return &workspace{scores: make([]float32, 2+2*len(labels))}
+		return &workspace{scores: make([]int32, 2+2*len(labels)), bufScores: make([]int32, 2+2*len(labels)),
+			fs: featureSet{split: true}}
 	}
 	return p
 }
@@ -74,6 +87,7 @@ func (p *Parser) parse(ws *workspace) (heads, labels []int) {
 	ws.sn.prepare(ws.words, ws.xpos, ws.upos)
 	st := &ws.st
 	st.reset(n)
+	lastFront := -1
 	for !st.done() {
 		// With an empty stack the only move is SHIFT; with the buffer at the
 		// root and the stack top attached, only REDUCE: no need to score.
@@ -85,9 +99,23 @@ func (p *Parser) parse(ws *workspace) (heads, labels []int) {
 			st.apply(moveReduce, 0)
 			continue
 		}
+		// The buffer's features are scored when its front moves.
+		ws.fs.withBuffer = st.b != lastFront
 		ws.fs.extract(&ws.sn, st)
+		if ws.fs.withBuffer {
+			ws.home = p.w.score(ws.fs.buf, ws.bufScores, ws.home)
+			lastFront = st.b
+		}
 		ws.home = p.w.score(ws.fs.fs, ws.scores, ws.home)
-		a := bestValid(st, ws.scores, L)
+		for i, s := range ws.bufScores {
+			ws.scores[i] += s
+		}
+		a := bestValid(st, ws.scores, L, ws.upos)
+		// Only "be" is a copula in English UD: else the next best.
+		for p.cop >= 0 && (a == 2+p.cop && !isBe(ws.words[st.stackAt(0)-1]) || a == 2+L+p.cop && !isBe(ws.words[st.b-1])) {
+			ws.scores[a] = math.MinInt32
+			a = bestValid(st, ws.scores, L, ws.upos)
+		}
 		move, l := decode(a, L)
 		st.apply(move, l)
 	}
@@ -132,6 +160,15 @@ func labelIndex(labels []string, name string) int {
 	return 0
 }
 
+// isBe reports whether a word is a form of "be".
+func isBe(w string) bool {
+	switch strings.ToLower(wordform.Normalize(w)) {
+	case "be", "is", "are", "was", "were", "been", "being", "am", "'s", "'re", "'m", "s", "re", "m", "ai", "is'nt":
+		return true
+	}
+	return false
+}
+
 // decode splits action a into its move and label.
 func decode(a, L int) (move, label int) {
 	switch {
@@ -147,9 +184,14 @@ func decode(a, L int) (move, label int) {
 }
 
 // bestValid returns the highest-scoring action allowed in st.
-func bestValid(st *state, scores []float32, L int) int {
+//
+// Punctuation takes no dependents (a rule of UD): no arc gets a word tagged
+// PUNCT as its head, though the model may score one highest. Shifting is
+// always left when the buffer front is punctuation, so a parse can finish.
+func bestValid(st *state, scores []int32, L int, upos []string) int {
+	punct := func(p int) bool { return p >= 1 && p <= len(upos) && upos[p-1] == "PUNCT" }
 	best := -1
-	var bestScore float32
+	var bestScore int32
 	consider := func(a int) {
 		if best < 0 || scores[a] > bestScore {
 			best, bestScore = a, scores[a]
@@ -161,12 +203,12 @@ func bestValid(st *state, scores []float32, L int) int {
 	if st.valid(moveReduce) {
 		consider(actReduce)
 	}
-	if st.valid(moveLeft) {
+	if st.valid(moveLeft) && !punct(st.b) {
 		for l := 0; l < L; l++ {
 			consider(2 + l)
 		}
 	}
-	if st.valid(moveRight) {
+	if st.valid(moveRight) && !punct(st.stackAt(0)) {
 		for l := 0; l < L; l++ {
 			consider(2 + L + l)
 		}

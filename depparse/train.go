@@ -4,8 +4,10 @@ import (
 	"fmt"
 	"io"
 	"math/rand/v2"
+	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/sitrep/sitrep/conllu"
@@ -19,13 +21,19 @@ type TrainOptions struct {
 	Iterations int
 	// Seed of the shuffling and exploration (default 1).
 	Seed uint64
+	// Runs is the number of training runs, each with its own seed (Seed,
+	// Seed+1, ...) and run in parallel, whose averaged weights are averaged
+	// again into the model (default 2: on EWT dev the two runs scored UAS
+	// 86.15 and 85.82 alone and 86.16 together).
+	Runs int
 	// Explore is the probability of following the model's own prediction
 	// instead of the oracle from epoch ExploreFrom on (default 0.9, from 2).
 	Explore     float64
 	ExploreFrom int
 	// MinWeight drops averaged weights of smaller magnitude (default 1:
 	// on EWT this halves the model and speeds parsing by about 40% for
-	// about 0.2 points of dev UAS).
+	// about 0.2 points of dev UAS; 1.5 parses another 26% faster but costs
+	// 0.13 points of dev UAS and 0.45 of PUD's).
 	MinWeight float32
 	// Dev, when given, is parsed after every iteration and scored on Log.
 	Dev []*conllu.Sentence
@@ -39,6 +47,9 @@ func (o *TrainOptions) defaults() {
 	}
 	if o.Seed == 0 {
 		o.Seed = 1
+	}
+	if o.Runs == 0 {
+		o.Runs = 2
 	}
 	if o.Explore == 0 {
 		o.Explore = 0.9
@@ -85,9 +96,33 @@ func Train(train []*conllu.Sentence, opts TrainOptions) (*Parser, error) {
 		}
 		exs = append(exs, ex)
 	}
+	// The runs go in parallel, each over its own order of the examples;
+	// their progress lines interleave.
+	runs := make([]map[uint32][]classWeight, opts.Runs)
+	var wg sync.WaitGroup
+	var logMu sync.Mutex
+	for r := range opts.Runs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			o := opts
+			if opts.Runs > 1 {
+				o.Log = &prefixWriter{mu: &logMu, w: opts.Log, prefix: fmt.Sprintf("run %d: ", r+1)}
+			}
+			tw := trainRun(slices.Clone(exs), labels, o, opts.Seed+uint64(r))
+			runs[r] = tw.averaged()
+		}()
+	}
+	wg.Wait()
+	return newParser(labels, newWeights(2+2*len(labels), prune(combine(runs), opts.MinWeight))), nil
+}
+
+// trainRun runs the training iterations over exs with the given seed and
+// returns the weights.
+func trainRun(exs []*example, labels []string, opts TrainOptions, seed uint64) *trainWeights {
 	L := len(labels)
 	tw := newTrainWeights(2 + 2*L)
-	rng := rand.New(rand.NewPCG(opts.Seed, opts.Seed^0x5eed))
+	rng := rand.New(rand.NewPCG(seed, seed^0x5eed))
 	var st state
 	var fs featureSet
 	scores := make([]float32, 2+2*L)
@@ -128,7 +163,7 @@ func Train(train []*conllu.Sentence, opts TrainOptions) (*Parser, error) {
 			fmt.Fprintf(opts.Log, "iteration %d: dev UAS %.2f LAS %.2f\n", it, uas, las)
 		}
 	}
-	return newParser(labels, tw.average(opts.MinWeight)), nil
+	return tw
 }
 
 // choose returns the highest-scoring allowed action and the highest-scoring
@@ -255,4 +290,21 @@ func (p *Parser) score(sents []*conllu.Sentence) (uas, las float64) {
 func baseRel(r string) string {
 	base, _, _ := strings.Cut(r, ":")
 	return base
+}
+
+// prefixWriter writes each Write to w behind prefix; the writers of one w
+// share mu, so their lines do not mix.
+type prefixWriter struct {
+	mu     *sync.Mutex
+	w      io.Writer
+	prefix string
+}
+
+func (p *prefixWriter) Write(b []byte) (int, error) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if _, err := io.WriteString(p.w, p.prefix); err != nil {
+		return 0, err
+	}
+	return p.w.Write(b)
 }

@@ -73,6 +73,12 @@ func (t *trainWeights) tick() { t.steps++ }
 // average returns the averaged weights as a frozen model, dropping
 // entries whose magnitude is below minWeight.
 func (t *trainWeights) average(minWeight float32) *weights {
+	return newWeights(t.classes, prune(t.averaged(), minWeight))
+}
+
+// averaged returns the averaged weights by folded feature key; a collision
+// of two 64-bit keys in 32 bits merges their rows.
+func (t *trainWeights) averaged() map[uint32][]classWeight {
 	keys := make([]uint64, 0, len(t.index))
 	for k := range t.index {
 		keys = append(keys, k)
@@ -82,19 +88,55 @@ func (t *trainWeights) average(minWeight float32) *weights {
 	for _, k := range keys {
 		var row []classWeight
 		for _, e := range t.rows[t.index[k]] {
-			avg := e.w - float32(e.acc/(t.steps+1))
-			if avg >= minWeight || avg <= -minWeight {
+			if avg := e.w - float32(e.acc/(t.steps+1)); avg != 0 {
 				row = append(row, classWeight{class: uint8(e.class), w: avg})
 			}
 		}
-		if len(row) == 0 {
-			continue
+		if len(row) > 0 {
+			k32 := foldKey(k)
+			feats[k32] = mergeRows(feats[k32], row)
 		}
-		k32 := foldKey(k)
-		// A collision of two 64-bit keys in 32 bits merges their rows.
-		feats[k32] = mergeRows(feats[k32], row)
 	}
-	return newWeights(t.classes, feats)
+	return feats
+}
+
+// combine returns the mean of the weights of several training runs.
+func combine(runs []map[uint32][]classWeight) map[uint32][]classWeight {
+	if len(runs) == 1 {
+		return runs[0]
+	}
+	sum := runs[0]
+	for _, r := range runs[1:] {
+		for k, row := range r {
+			sum[k] = mergeRows(sum[k], row)
+		}
+	}
+	scale := 1 / float32(len(runs))
+	for _, row := range sum {
+		for i := range row {
+			row[i].w *= scale
+		}
+	}
+	return sum
+}
+
+// prune drops the weights of magnitude below minWeight, and the features
+// left with none.
+func prune(feats map[uint32][]classWeight, minWeight float32) map[uint32][]classWeight {
+	for k, row := range feats {
+		kept := row[:0]
+		for _, cw := range row {
+			if cw.w >= minWeight || cw.w <= -minWeight {
+				kept = append(kept, cw)
+			}
+		}
+		if len(kept) == 0 {
+			delete(feats, k)
+		} else {
+			feats[k] = kept
+		}
+	}
+	return feats
 }
 
 func mergeRows(a, b []classWeight) []classWeight {
@@ -131,8 +173,9 @@ type classWeight struct {
 
 // weights are frozen feature weights in an open-addressing table keyed by
 // 32-bit feature keys; they are read-only and safe for concurrent use. A
-// slot packs its key with the position and length of its row, so a lookup
-// touches one slot and one contiguous row.
+// slot holds its key and either its row itself (rows of up to inlineRow
+// weights, four of five features) or the position and length of its row, so
+// most lookups touch one slot and nothing else.
 type weights struct {
 	classes int
 	mask    uint32
@@ -140,7 +183,8 @@ type weights struct {
 	rows    []qweight
 	nfeat   int
 	// scale converts the 16-bit weights back to the trained values; scoring
-	// compares sums of unscaled weights, which orders classes the same.
+	// compares integer sums of unscaled weights, which orders classes the
+	// same.
 	scale float32
 }
 
@@ -150,11 +194,25 @@ type qweight struct {
 	w     int16
 }
 
-// slot holds a feature key (0 for an empty slot) and its row: the row starts
-// at ref>>8 in rows and has ref&0xff entries.
+// inlineRow is the longest row a slot holds itself.
+const inlineRow = 2
+
+// slot holds a feature key (0 for an empty slot) and its row: ref&0xff is
+// the row's length; a row of up to inlineRow weights is in inline, a longer
+// one starts at ref>>8 in rows. A slot is 16 bytes, four to a cache line.
 type slot struct {
-	key uint32
-	ref uint32
+	key    uint32
+	ref    uint32
+	inline [inlineRow]qweight
+}
+
+// row returns the weights of the feature in sl.
+func (m *weights) row(sl *slot) []qweight {
+	n := sl.ref & 0xff
+	if n <= inlineRow {
+		return sl.inline[:n]
+	}
+	return m.rows[sl.ref>>8 : sl.ref>>8+n]
 }
 
 // maxRows bounds the entries a table can hold (24 bits of row offset).
@@ -184,8 +242,14 @@ func (m *weights) insert(k uint32, row []qweight) error {
 		}
 		i = (i + 1) & m.mask
 	}
-	m.slots[i] = slot{key: k, ref: uint32(len(m.rows))<<8 | uint32(len(row))}
-	m.rows = append(m.rows, row...)
+	sl := slot{key: k, ref: uint32(len(row))}
+	if len(row) <= inlineRow {
+		copy(sl.inline[:], row)
+	} else {
+		sl.ref |= uint32(len(m.rows)) << 8
+		m.rows = append(m.rows, row...)
+	}
+	m.slots[i] = sl
 	m.nfeat++
 	return nil
 }
@@ -232,7 +296,7 @@ func slotOf(k uint32) uint32 { return k * 0x9e3779b1 }
 // score adds the weights of fs to scores (which it clears first). It first
 // loads the home slot of every feature, loads that do not depend on each
 // other and so overlap in the memory system, then resolves each feature.
-func (m *weights) score(fs []uint64, scores []float32, home []slot) []slot {
+func (m *weights) score(fs []uint64, scores []int32, home []slot) []slot {
 	clear(scores)
 	home = home[:0]
 	for _, f := range fs {
@@ -261,9 +325,9 @@ func (m *weights) score(fs []uint64, scores []float32, home []slot) []slot {
 		home[found] = sl
 		found++
 	}
-	for _, sl := range home[:found] {
-		for _, cw := range m.rows[sl.ref>>8 : sl.ref>>8+sl.ref&0xff] {
-			scores[cw.class] += float32(cw.w)
+	for i := range home[:found] {
+		for _, cw := range m.row(&home[i]) {
+			scores[cw.class] += int32(cw.w)
 		}
 	}
 	return home

@@ -48,8 +48,10 @@ type Model struct {
 	scale float32
 	// qweight holds the quantised weights, parallel to weight, for Save.
 	qweight []int16
-	// vbd is the class of past-tense verbs ("VERB|VBD"), or -1.
-	vbd int
+	// vbd, vbz and vb are the classes of past-tense verbs ("VERB|VBD"),
+	// of third-person present ones ("VERB|VBZ") and of base forms
+	// ("VERB|VB"), or -1.
+	vbd, vbz, vb int
 }
 
 // Classes returns the joint "UPOS|XPOS" labels the model predicts.
@@ -83,6 +85,7 @@ func (m *Model) Tag(toks []doc.Token) {
 		toks[i].UPOS, toks[i].XPOS = m.upos[best], m.xpos[best]
 		p2, p1 = p1, best
 	}
+	m.repairInfinitives(toks, forms)
 	m.ensureFinite(toks, forms)
 }
 
@@ -133,10 +136,15 @@ func (m *Model) setDictionary(fixed map[string]uint16, ambClasses map[string][]u
 // setClasses installs the class labels and their UPOS and XPOS halves.
 func (m *Model) setClasses(classes []string) {
 	m.classes = classes
-	m.vbd = -1
+	m.vbd, m.vbz, m.vb = -1, -1, -1
 	for i, c := range classes {
-		if c == "VERB|VBD" {
+		switch c {
+		case "VERB|VBD":
 			m.vbd = i
+		case "VERB|VBZ":
+			m.vbz = i
+		case "VERB|VB":
+			m.vb = i
 		}
 	}
 	m.upos = make([]string, len(classes))

@@ -247,38 +247,96 @@ func benchModel(b *testing.B) *Model {
 }
 
 // TestEnsureFinite checks the repair of sentences left without a finite
-// verb, on a tiny model whose lexicon has seen the -ed forms as VBD.
+// verb in their main clause, on a tiny model whose lexicon has seen some
+// forms as VBD.
 func TestEnsureFinite(t *testing.T) {
-	m := &Model{ambClasses: map[string][]uint16{"extended": {0, 1}, "posted": {0, 1}}}
-	m.setClasses([]string{"VERB|VBD", "ADJ|JJ", "NOUN|NNS", "DET|DT", "PUNCT|.", "PROPN|NNP", "AUX|VBN", "VERB|VBN"})
-	tok := func(text, tag string) doc.Token {
-		u, x := splitLabel(tag)
-		return doc.Token{Text: text, UPOS: u, XPOS: x}
+	m := &Model{ambClasses: map[string][]uint16{"extended": {0, 1}, "posted": {0, 1}, "told": {0, 7},
+		"grants": {2, 8}, "estimate": {9, 10}, "reach": {9}, "troops": {2}, "forces": {2, 8}, "talks": {2, 8}}}
+	m.setClasses([]string{"VERB|VBD", "ADJ|JJ", "NOUN|NNS", "DET|DT", "PUNCT|.", "PROPN|NNP", "AUX|VBN", "VERB|VBN",
+		"VERB|VBZ", "VERB|VB", "NOUN|NN"})
+	sentence := func(tagged string) []doc.Token {
+		var toks []doc.Token
+		for _, wt := range strings.Fields(tagged) {
+			w, tag, _ := strings.Cut(wt, "/")
+			u, x, _ := strings.Cut(tag, "|")
+			toks = append(toks, doc.Token{Text: w, UPOS: u, XPOS: x})
+		}
+		return toks
 	}
 	tests := []struct {
-		name string
-		toks []doc.Token
-		want string // XPOS of the -ed word after the repair
+		name   string
+		tagged string
+		word   string // the word to check
+		want   string // its XPOS after the repair
 	}{
-		{"repaired", []doc.Token{tok("Ministers", "NOUN|NNS"), tok("on", "ADP|IN"), tok("Monday", "PROPN|NNP"), tok("extended", "ADJ|JJ"), tok("sanctions", "NOUN|NNS"), tok(".", "PUNCT|.")}, "VBD"},
-		{"after a determiner", []doc.Token{tok("Ministers", "NOUN|NNS"), tok("met", "VERB|VBN"), tok("the", "DET|DT"), tok("extended", "ADJ|JJ"), tok("family", "NOUN|NN"), tok(".", "PUNCT|.")}, "JJ"},
-		{"after an auxiliary", []doc.Token{tok("Sanctions", "NOUN|NNS"), tok("have", "AUX|VBP"), tok("been", "AUX|VBN"), tok("extended", "VERB|VBN"), tok("again", "ADV|RB"), tok(".", "PUNCT|.")}, "VBN"},
-		{"no subject before", []doc.Token{tok("Posted", "VERB|VBN"), tok("by", "ADP|IN"), tok("the", "DET|DT"), tok("editor", "NOUN|NN"), tok("today", "NOUN|NN"), tok(".", "PUNCT|.")}, "VBN"},
-		{"not a full sentence", []doc.Token{tok("Ministers", "NOUN|NNS"), tok("on", "ADP|IN"), tok("Monday", "PROPN|NNP"), tok("extended", "ADJ|JJ"), tok("sanctions", "NOUN|NNS")}, "JJ"},
+		{"repaired", "Ministers/NOUN|NNS on/ADP|IN Monday/PROPN|NNP extended/ADJ|JJ sanctions/NOUN|NNS ./PUNCT|.", "extended", "VBD"},
+		{"after a determiner", "Ministers/NOUN|NNS met/VERB|VBN the/DET|DT extended/ADJ|JJ family/NOUN|NN ./PUNCT|.", "extended", "JJ"},
+		{"after an auxiliary", "Sanctions/NOUN|NNS have/AUX|VBP been/AUX|VBN extended/VERB|VBN again/ADV|RB ./PUNCT|.", "extended", "VBN"},
+		{"no subject before", "Posted/VERB|VBN by/ADP|IN the/DET|DT editor/NOUN|NN today/NOUN|NN ./PUNCT|.", "Posted", "VBN"},
+		{"not a full sentence", "Ministers/NOUN|NNS on/ADP|IN Monday/PROPN|NNP extended/ADJ|JJ sanctions/NOUN|NNS", "extended", "JJ"},
+		{"unseen form with an object", "Failing/VERB|VBG health/NOUN|NN reduced/VERB|VBN his/PRON|PRP$ output/NOUN|NN ./PUNCT|.", "reduced", "VBD"},
+		{"unseen form after an adverb after a verb", "Stickers/NOUN|NNS on/ADP|IN shelves/NOUN|NNS identified/VERB|VBN neatly/ADV|RB organized/VERB|VBN boxes/NOUN|NNS ./PUNCT|.", "organized", "VBN"},
+		{"unseen form before a compound noun", "The/DET|DT share/NOUN|NN weighted/VERB|VBN composite/NOUN|NN index/NOUN|NN tumbled/VERB|VBN ./PUNCT|.", "weighted", "VBN"},
+		{"unseen form without an object", "The/DET|DT chalet/NOUN|NN burned/VERB|VBN completely/ADV|RB down/ADV|RB ./PUNCT|.", "burned", "VBN"},
+		{"unseen form after a preposition", "Appetite/NOUN|NN for/ADP|IN fried/VERB|VBN chicken/NOUN|NN used/VERB|VBN to/PART|TO grow/VERB|VB ./PUNCT|.", "fried", "VBN"},
+		{"finite verb only in a subordinate clause", "A/DET|DT witness/NOUN|NN told/VERB|VBN police/NOUN|NNS that/SCONJ|IN the/DET|DT man/NOUN|NN had/AUX|VBD fled/VERB|VBN ./PUNCT|.", "told", "VBD"},
+		{"reduced relative before the main verb", "Troops/NOUN|NNS deployed/VERB|VBN the/DET|DT day/NOUN|NN before/ADP|IN were/AUX|VBD killed/VERB|VBN ./PUNCT|.", "deployed", "VBN"},
+		{"reduced relative without an object", "Soldiers/NOUN|NNS wounded/VERB|VBN in/ADP|IN the/DET|DT attack/NOUN|NN who/PRON|WP survived/VERB|VBD ./PUNCT|.", "wounded", "VBN"},
+		{"present tense seen", "An/DET|DT entry/NOUN|NN ticket/NOUN|NN grants/NOUN|NNS access/NOUN|NN to/ADP|IN it/PRON|PRP ./PUNCT|.", "grants", "VBZ"},
+		{"present tense of a seen base form", "The/DET|DT study/NOUN|NN estimates/NOUN|NNS that/PRON|WDT it/PRON|PRP would/AUX|MD take/VERB|VB years/NOUN|NNS ./PUNCT|.", "estimates", "VBZ"},
+		{"present tense of a seen base form in -es", "The/DET|DT army/NOUN|NN reaches/NOUN|NNS the/DET|DT town/NOUN|NN today/NOUN|NN ./PUNCT|.", "reaches", "VBZ"},
+		{"bare compound", "Security/NOUN|NN forces/NOUN|NNS under/ADP|IN his/PRON|PRP$ command/NOUN|NN detained/VERB|VBN him/PRON|PRP as/SCONJ|IN he/PRON|PRP left/VERB|VBD ./PUNCT|.", "forces", "NNS"},
+		{"relative clause after that", "The/DET|DT peace/NOUN|NN talks/NOUN|NNS that/PRON|WDT ended/VERB|VBD in/ADP|IN May/PROPN|NNP ./PUNCT|.", "talks", "NNS"},
+		{"plural noun after a plural", "Government/NOUN|NN estimates/NOUN|NNS of/ADP|IN losses/NOUN|NNS rose/VERB|VBD ./PUNCT|.", "estimates", "NNS"},
+		{"plural noun never a verb", "The/DET|DT US/PROPN|NNP troops/NOUN|NNS in/ADP|IN Iraq/PROPN|NNP ./PUNCT|.", "troops", "NNS"},
+		{"plural noun after a determiner", "The/DET|DT estimates/NOUN|NNS that/PRON|WDT economists/NOUN|NNS made/VERB|VBD ./PUNCT|.", "estimates", "NNS"},
+		{"inside a subordinate clause", "When/SCONJ|WRB troops/NOUN|NNS entered/VERB|VBN the/DET|DT city/NOUN|NN ,/PUNCT|, residents/NOUN|NNS that/PRON|WDT stayed/VERB|VBD ./PUNCT|.", "entered", "VBN"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			forms := make([]string, len(tt.toks))
+			toks := sentence(tt.tagged)
+			forms := make([]string, len(toks))
 			at := -1
-			for i, tk := range tt.toks {
+			for i, tk := range toks {
 				forms[i] = tk.Text
-				if strings.HasSuffix(strings.ToLower(tk.Text), "ed") {
+				if tk.Text == tt.word {
 					at = i
 				}
 			}
-			m.ensureFinite(tt.toks, forms)
-			if got := tt.toks[at].XPOS; got != tt.want {
-				t.Errorf("%s tagged %s, want %s", tt.toks[at].Text, got, tt.want)
+			m.ensureFinite(toks, forms)
+			if got := toks[at].XPOS; got != tt.want {
+				t.Errorf("%s tagged %s, want %s", toks[at].Text, got, tt.want)
+			}
+		})
+	}
+}
+
+// TestRepairInfinitives checks that a noun after an infinitival "to" becomes
+// a verb only when its form was seen as one and an object follows.
+func TestRepairInfinitives(t *testing.T) {
+	m := &Model{ambClasses: map[string][]uint16{"sanction": {0, 1}, "talk": {1}}}
+	m.setClasses([]string{"VERB|VB", "NOUN|NN", "PART|TO", "PROPN|NNP", "ADP|IN", "DET|DT"})
+	tests := []struct {
+		name, tagged, want string
+	}{
+		{"verb after to", "expected/VBN to/TO sanction/NN Taiwan/NNP", "VB"},
+		{"never a verb", "expected/VBN to/TO talk/NN Taiwan/NNP", "NN"},
+		{"no object", "expected/VBN to/TO sanction/NN after/IN", "NN"},
+		{"preposition to", "went/VBD to/IN sanction/NN the/DT", "NN"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var toks []doc.Token
+			var forms []string
+			for _, wt := range strings.Fields(tt.tagged) {
+				w, x, _ := strings.Cut(wt, "/")
+				u := map[string]string{"VBN": "VERB", "VBD": "VERB", "TO": "PART", "NN": "NOUN", "NNP": "PROPN", "IN": "ADP", "DT": "DET"}[x]
+				toks = append(toks, doc.Token{Text: w, UPOS: u, XPOS: x})
+				forms = append(forms, w)
+			}
+			m.repairInfinitives(toks, forms)
+			if got := toks[2].XPOS; got != tt.want {
+				t.Errorf("%s tagged %s, want %s", toks[2].Text, got, tt.want)
 			}
 		})
 	}

@@ -97,3 +97,44 @@ func TestRunMissingTreebank(t *testing.T) {
 		t.Errorf("err = %v, want it to name the missing file", err)
 	}
 }
+
+func TestRunWithDev(t *testing.T) {
+	dir := t.TempDir()
+	train := filepath.Join(dir, "toy-ud-train.conllu")
+	dev := filepath.Join(dir, "toy-ud-dev.conllu")
+	blocks := strings.SplitAfter(toy, "\n\n")
+	if err := os.WriteFile(train, []byte(strings.Join(blocks[:3], "")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(dev, []byte(blocks[3]), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name    string
+		dev     string
+		wantLog string
+		wantErr string
+	}{
+		{"dev learnt from", dev, "training tagger on 4 sentences", ""},
+		{"no dev", "", "", "no dev file"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var log strings.Builder
+			err := Run(Options{Train: train, Dev: tt.dev, WithDev: true, OutDir: filepath.Join(t.TempDir(), "m"), Folds: 1,
+				Tagger: tagger.TrainOptions{Iterations: 2}, Parser: depparse.TrainOptions{Iterations: 2, MinWeight: 0.01}, Log: &log})
+			if tt.wantErr != "" {
+				if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
+					t.Fatalf("err = %v, want %q", err, tt.wantErr)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !strings.Contains(log.String(), tt.wantLog) {
+				t.Errorf("log lacks %q:\n%s", tt.wantLog, log.String())
+			}
+		})
+	}
+}

@@ -22,6 +22,8 @@ type Options struct {
 	UDDir, Train, Dev string
 	// OutDir receives tagger.bin, lemma.bin and parser.bin.
 	OutDir string
+	// WithDev also learns from the dev file.
+	WithDev bool
 	// Folds, TaggerIterations and ParserIterations override the defaults
 	// when non-zero.
 	Folds, TaggerIterations, ParserIterations int
@@ -37,6 +39,7 @@ func NewCmd(f *cmdutil.Factory, runF func(context.Context, *Options) error) *cmd
 	fs.StringVar(&opts.Train, "train", "", "training CoNLL-U `file` (overrides --ud)")
 	fs.StringVar(&opts.Dev, "dev", "", "development CoNLL-U `file`, scored during training (overrides --ud)")
 	fs.StringVar(&opts.OutDir, "out", "models", "`directory` for the model files")
+	fs.BoolVar(&opts.WithDev, "with-dev", false, "learn from the dev file too, for the shipped models once settings are chosen on dev (its scores then measure fit, not accuracy)")
 	fs.IntVar(&opts.Folds, "folds", 0, "jackknife folds for the parser's training tags (default 5)")
 	fs.IntVar(&opts.TaggerIterations, "tagger-iterations", 0, "tagger training iterations (default: the tagger's)")
 	fs.IntVar(&opts.ParserIterations, "parser-iterations", 0, "parser training iterations (default: the parser's)")
@@ -81,11 +84,12 @@ func Run(_ context.Context, opts *Options) error {
 		}
 	}
 	to := training.Options{
-		Train:  trainFile,
-		Dev:    devFile,
-		OutDir: opts.OutDir,
-		Folds:  opts.Folds,
-		Log:    opts.ErrOut,
+		Train:   trainFile,
+		Dev:     devFile,
+		OutDir:  opts.OutDir,
+		WithDev: opts.WithDev,
+		Folds:   opts.Folds,
+		Log:     opts.ErrOut,
 	}
 	to.Tagger.Iterations = opts.TaggerIterations
 	to.Parser.Iterations = opts.ParserIterations

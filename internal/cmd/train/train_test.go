@@ -24,12 +24,14 @@ func TestResolvesTreebankFiles(t *testing.T) {
 		args      []string
 		wantTrain string
 		wantDev   string
+		withDev   bool
 		wantErr   string
 	}{
-		{"ud dir", []string{"--ud", dir, "--out", "m"}, "xx_t-ud-train.conllu", "xx_t-ud-dev.conllu", ""},
-		{"explicit train", []string{"--ud", dir, "--train", "other.conllu"}, "other.conllu", "xx_t-ud-dev.conllu", ""},
-		{"missing", []string{"--ud", t.TempDir()}, "", "", "want one *-ud-train.conllu"},
-		{"no source", []string{"--out", "m"}, "", "", "give --ud"},
+		{"ud dir", []string{"--ud", dir, "--out", "m"}, "xx_t-ud-train.conllu", "xx_t-ud-dev.conllu", false, ""},
+		{"explicit train", []string{"--ud", dir, "--train", "other.conllu"}, "other.conllu", "xx_t-ud-dev.conllu", false, ""},
+		{"with dev", []string{"--ud", dir, "--with-dev"}, "xx_t-ud-train.conllu", "xx_t-ud-dev.conllu", true, ""},
+		{"missing", []string{"--ud", t.TempDir()}, "", "", false, "want one *-ud-train.conllu"},
+		{"no source", []string{"--out", "m"}, "", "", false, "give --ud"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -51,6 +53,9 @@ func TestResolvesTreebankFiles(t *testing.T) {
 			}
 			if filepath.Base(got.Train) != tt.wantTrain || filepath.Base(got.Dev) != tt.wantDev {
 				t.Errorf("train %q dev %q, want %q %q", got.Train, got.Dev, tt.wantTrain, tt.wantDev)
+			}
+			if got.WithDev != tt.withDev {
+				t.Errorf("with dev %v, want %v", got.WithDev, tt.withDev)
 			}
 		})
 	}
