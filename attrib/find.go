@@ -970,7 +970,7 @@ func (s *sent) stance(v int) []bool {
 		case "advcl":
 			// "called for Trump to be banned", "talks about how she
 			// pushed", "warned against cutting".
-			if m := s.child(k, "mark"); m >= 0 && m > v && stancePrep(s.low[m]) {
+			if m := s.child(k, "mark"); m >= 0 && m > v && (stancePrep(s.low[m]) || s.low[m] == "to" && s.forObject(v, k)) {
 				in = s.subtree(k, in, nil)
 			}
 		case "obl", "obl:arg":
@@ -983,6 +983,18 @@ func (s *sent) stance(v int) []bool {
 		}
 	}
 	return in
+}
+
+// forObject reports whether verb v has a "for" phrase before its clause k,
+// which then gives the clause's subject ("called for Trump to be banned"
+// parsed with Trump on the verb).
+func (s *sent) forObject(v, k int) bool {
+	for _, o := range s.kids[v] {
+		if c := s.child(o, "case"); o < k && c >= 0 && s.low[c] == "for" && s.brel(o) == "obl" {
+			return true
+		}
+	}
+	return false
 }
 
 // speaksOf marks what verb v ("speak") is about: its prepositional object
@@ -1240,6 +1252,13 @@ func (r *run) verbSource(s *sent, v int, passive bool) ([]bool, int, string) {
 					in[k] = false
 				}
 			}
+			// A title's name right after it that the parser hung
+			// elsewhere ("by moderator Gerard Baker whether ...").
+			if s.toks[ag].UPOS == "NOUN" {
+				for k := ag + 1; k < len(s.toks) && s.toks[k].UPOS == "PROPN" && !in[k]; k++ {
+					in[k] = true
+				}
+			}
 			return in, ag, cueWord + " by"
 		}
 		return nil, -1, cueWord
@@ -1250,7 +1269,13 @@ func (r *run) verbSource(s *sent, v int, passive bool) ([]bool, int, string) {
 		}
 		switch s.brel(w) {
 		case "conj", "advcl", "xcomp":
-			w = s.head(w)
+			h := s.head(w)
+			if s.brel(w) == "conj" && s.quoteBetween(h, w) {
+				// "'...,' Harry Reid told reporters" with told hung on the
+				// quotation: the quoted subject is not the teller's.
+				return nil, -1, cueWord
+			}
+			w = h
 			continue
 
 		case "acl":
@@ -1263,6 +1288,21 @@ func (r *run) verbSource(s *sent, v int, passive bool) ([]bool, int, string) {
 		break
 	}
 	return nil, -1, cueWord
+}
+
+// quoteBetween reports whether a quotation closing with a comma, question
+// or exclamation mark (",”") stands between tokens a < b.
+func (s *sent) quoteBetween(a, b int) bool {
+	for k := a + 2; k < b; k++ {
+		switch s.toks[k].Text {
+		case "”", "\"", "''", "’":
+			switch s.toks[k-1].Text {
+			case ",", "?", "!":
+				return s.toks[k].UPOS == "PUNCT"
+			}
+		}
+	}
+	return false
 }
 
 // nameBefore returns the source of a finite verb of saying or of taking

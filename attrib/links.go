@@ -7,6 +7,16 @@ import (
 	"github.com/sitrep/sitrep/doc"
 )
 
+// laterConj reports whether one of kids is a nominal conjunct.
+func laterConj(s *sent, kids []int) bool {
+	for _, k := range kids {
+		if s.rel(k) == "conj" && s.toks[k].UPOS != "VERB" {
+			return true
+		}
+	}
+	return false
+}
+
 // links returns the chain links of the source phrase headed by token n of
 // s (src marks the phrase), introduced by cue: one per coordinated source,
 // anonymous ones merged into one link whose count is the sum of theirs
@@ -15,8 +25,14 @@ import (
 func (r *run) links(s *sent, n int, cue string, src []bool) []Link {
 	conj := []int{n}
 	for i := 0; i < len(conj) && len(conj) < 12; i++ {
-		for _, k := range s.kids[conj[i]] {
-			if s.rel(k) == "conj" && s.toks[k].UPOS != "VERB" {
+		kids := s.kids[conj[i]]
+		for j, k := range kids {
+			switch {
+			case s.rel(k) == "conj" && s.toks[k].UPOS != "VERB":
+				conj = append(conj, k)
+			case s.rel(k) == "appos" && laterConj(s, kids[j+1:]):
+				// "A, B, and C" with B hung on A as an apposition: a
+				// member of the list.
 				conj = append(conj, k)
 			}
 		}

@@ -127,6 +127,15 @@ func (s *sent) nounContent(n int) ([]bool, int) {
 			}
 			in := s.subtree(k, nil, nil)
 			in[c] = false
+			// "a plea for the party to unite": the infinitive whose
+			// subject the for-phrase gives may hang on the noun.
+			if s.low[c] == "for" {
+				for _, v := range s.kids[n] {
+					if m := s.child(v, "mark"); v > k && s.rel(v) == "acl" && m >= 0 && s.low[m] == "to" {
+						in = s.subtree(v, in, nil)
+					}
+				}
+			}
 			return in, c
 		case "acl", "ccomp":
 			m := s.child(k, "mark")
@@ -140,6 +149,15 @@ func (s *sent) nounContent(n int) ([]bool, int) {
 			if k > n+1 && strings.EqualFold(s.toks[n+1].Text, "that") && s.head(n+1) == k && (thatNoun(s.low[n]) || lightNoun(s.low[n])) {
 				return s.subtree(k, nil, nil), -1
 			}
+		}
+	}
+	// "Clinton's claim that she sent ... was false" parsed with the noun as
+	// the subject of the clause that "that" opens: the clause without the
+	// noun is what is claimed.
+	if n+1 < len(s.toks) && strings.EqualFold(s.toks[n+1].Text, "that") && s.rel(n+1) == "mark" {
+		if v := s.head(n + 1); v > n+1 && s.head(n) == v && strings.HasPrefix(s.rel(n), "nsubj") && (thatNoun(s.low[n]) || lightNoun(s.low[n])) {
+			in := s.subtree(v, nil, func(k int) bool { return k == n || k == n+1 })
+			return in, -1
 		}
 	}
 	return nil, -1

@@ -398,3 +398,19 @@ func (s *sent) repairUpTo() {
 		s.heads[p+1], s.rels[p+1] = p, "fixed"
 	}
 }
+
+// repairInfinitiveNoun takes a noun that the tree makes an infinitive for a
+// verb ("is expected to sanction Taiwan", sanction tagged as a noun but
+// given the mark "to" and an object) as the verb it is there.
+func (s *sent) repairInfinitiveNoun(verbLemma func(form, lemma string) string) {
+	for v := range s.toks {
+		if s.toks[v].UPOS != "NOUN" || s.toks[v].XPOS != "NN" || v == 0 || !strings.EqualFold(s.toks[v-1].Text, "to") ||
+			s.heads[v-1] != v || s.rels[v-1] != "mark" || !s.hasDependent(v, "obj") {
+			continue
+		}
+		s.predicate[v] = true
+		if verbLemma != nil {
+			s.lemmas[v] = verbLemma(s.toks[v].Text, s.lemmas[v])
+		}
+	}
+}

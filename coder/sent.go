@@ -100,6 +100,7 @@ func newSent(d *doc.Doc, si int, lex verbLexicon) *sent {
 	s.repairSubordinate()
 	s.repairSubordinateRoot()
 	s.repairUpTo()
+	s.repairInfinitiveNoun(verbLemma)
 	s.repairDayObject()
 	for i, h := range s.heads {
 		if h >= 0 {

@@ -12,7 +12,8 @@ var fleeWords = map[string]bool{
 
 // fledCountry returns the candidate that names the country the group noun
 // at token h fled, through a participle or relative clause of a fleeing
-// verb: its object ("refugees fleeing Syria"), a from- or in-phrase of the
+// verb (or a participle right after the noun, hung on the noun's verb): its
+// object ("refugees fleeing Syria"), a from- or in-phrase of the
 // verb ("escaping from Libya", "fleeing the war in Liberia" with the
 // phrase on the verb), or an in- or from-phrase of its object ("fleeing
 // the fighting in Darfur"); or -1. Where they flee to is not theirs.
@@ -42,8 +43,19 @@ func (st *state) fledCountry(s *sentence, h int) int {
 		}
 		return -1
 	}
-	for _, v := range kids(h) {
-		if r := toks[v].DepRel; r != "acl" && r != "acl:relcl" ||
+	// The fleeing verb modifies the group noun, or is a participle right
+	// after it that the parser hung on the verb whose object the noun is
+	// ("sheltered refugees fleeing Somalia", fleeing an advcl of sheltered).
+	verbs := kids(h)
+	if toks[h].DepRel == "obj" && toks[h].Head != 0 {
+		for _, v := range kids(s.first + toks[h].Head - 1) {
+			if v == h+1 && toks[v].DepRel == "advcl" {
+				verbs = append(verbs, v)
+			}
+		}
+	}
+	for _, v := range verbs {
+		if r := toks[v].DepRel; r != "acl" && r != "acl:relcl" && r != "advcl" ||
 			!fleeWords[key(toks[v].Lemma)] && !fleeWords[key(toks[v].Text)] {
 			continue
 		}

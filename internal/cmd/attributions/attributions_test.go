@@ -32,12 +32,12 @@ func TestAttributions(t *testing.T) {
 		{
 			name: "attributions as json lines",
 			args: []string{"a.txt"},
-			want: []string{"Reuters|reported|Talks failed|false", "||Lebanon reportedly proposed talks|true"},
+			want: []string{"Reuters|reported|Talks failed|false", "||Lebanon reportedly proposed talks|true", "Lebanon|reportedly proposed|talks|true"},
 		},
 		{
 			name:    "input errors go on",
 			args:    []string{"b.txt", "a.txt"},
-			want:    []string{"Reuters|reported|Talks failed|false", "||Lebanon reportedly proposed talks|true"},
+			want:    []string{"Reuters|reported|Talks failed|false", "||Lebanon reportedly proposed talks|true", "Lebanon|reportedly proposed|talks|true"},
 			wantErr: "sitrep: b.txt: no such file\n",
 			failed:  true,
 		},
