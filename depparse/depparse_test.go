@@ -252,3 +252,37 @@ func TestCombineAndPrune(t *testing.T) {
 		t.Errorf("got %v, want %v", got, want)
 	}
 }
+
+func TestBestValidKeepsPunctuationHeadless(t *testing.T) {
+	const L = 2
+	var st state
+	st.reset(3) // words 1..3, the third punctuation
+	st.apply(moveShift, 0)
+	st.apply(moveShift, 0) // stack 1 2, buffer front 3
+	upos := []string{"NOUN", "VERB", "PUNCT"}
+	scores := make([]int32, 2+2*L)
+	scores[2] = 100 // LEFT-ARC: 3 -> 2, punctuation as a head
+	scores[actShift] = 1
+	if a := bestValid(&st, scores, L, upos); a == 2 || a == 3 {
+		t.Errorf("chose LEFT-ARC from punctuation (action %d)", a)
+	}
+	// Punctuation on the stack takes no right dependent either.
+	st.reset(3)
+	st.apply(moveShift, 0)
+	st.apply(moveShift, 0) // stack 1 2, buffer front 3
+	upos = []string{"NOUN", "PUNCT", "VERB"}
+	scores = make([]int32, 2+2*L)
+	scores[2+L] = 100 // RIGHT-ARC: 2 -> 3
+	scores[actShift] = 1
+	if a := bestValid(&st, scores, L, upos); a >= 2+L {
+		t.Errorf("chose RIGHT-ARC from punctuation (action %d)", a)
+	}
+}
+
+func TestIsBe(t *testing.T) {
+	for w, want := range map[string]bool{"is": true, "Was": true, "’s": true, "said": false, "became": false} {
+		if got := isBe(w); got != want {
+			t.Errorf("isBe(%q) = %v, want %v", w, got, want)
+		}
+	}
+}

@@ -163,7 +163,7 @@ func labelIndex(labels []string, name string) int {
 // isBe reports whether a word is a form of "be".
 func isBe(w string) bool {
 	switch strings.ToLower(wordform.Normalize(w)) {
-	case "be", "is", "are", "was", "were", "been", "being", "am", "'s", "'re", "'m", "s", "re", "m", "ai", "is'nt":
+	case "be", "is", "are", "was", "were", "been", "being", "am", "'s", "'re", "'m", "s", "re", "m", "ai":
 		return true
 	}
 	return false
