@@ -9,6 +9,8 @@ type table struct {
 	mask    uint64
 	slots   []tableSlot
 	entries []tableEntry
+	// scale turns an entry's quantised weight into the model's weight.
+	scale float32
 }
 
 // tableSlot maps key to entries[start : start+n]; n == 0 marks an empty
@@ -19,10 +21,11 @@ type tableSlot struct {
 	n     uint32
 }
 
-// tableEntry is one class weight.
+// tableEntry is one class weight, quantised as the model file keeps it
+// (four bytes an entry rather than eight, so rows take fewer cache lines).
 type tableEntry struct {
 	cls uint16
-	w   float32
+	w   int16
 }
 
 // newTable builds the table of m's index and rows.
@@ -31,7 +34,7 @@ func newTable(m *Model) table {
 	for size < uint64(len(m.index))*2 {
 		size <<= 1
 	}
-	t := table{mask: size - 1, slots: make([]tableSlot, size), entries: make([]tableEntry, 0, len(m.cls))}
+	t := table{mask: size - 1, slots: make([]tableSlot, size), entries: make([]tableEntry, 0, len(m.cls)), scale: m.scale}
 	for _, k := range sortedKeys(m.index) {
 		r := m.index[k]
 		lo, hi := m.rowStart[r], m.rowStart[r+1]
@@ -44,18 +47,23 @@ func newTable(m *Model) table {
 		}
 		t.slots[i] = tableSlot{key: k, start: uint32(len(t.entries)), n: hi - lo}
 		for j := lo; j < hi; j++ {
-			t.entries = append(t.entries, tableEntry{cls: m.cls[j], w: m.weight[j]})
+			t.entries = append(t.entries, tableEntry{cls: m.cls[j], w: m.qweight[j]})
 		}
 	}
 	return t
 }
 
-// score adds the weights of every feature of feats to scores.
+// score adds the weights of every feature of feats to scores. It first
+// loads every feature's home slot, then resolves the features, then adds
+// their rows in the order of feats, so that the loads of one phase overlap.
+// A weight is float32(q) * scale, the very value the model holds, so the
+// sums are those of the model's weights.
 func (t *table) score(feats []uint64, scores []float32, home []tableSlot) []tableSlot {
 	home = home[:0]
 	for _, f := range feats {
 		home = append(home, t.slots[f&t.mask])
 	}
+	found := 0
 	for j, f := range feats {
 		sl := home[j]
 		if sl.key != f || sl.n == 0 {
@@ -74,8 +82,12 @@ func (t *table) score(feats []uint64, scores []float32, home []tableSlot) []tabl
 				continue
 			}
 		}
+		home[found] = sl
+		found++
+	}
+	for _, sl := range home[:found] {
 		for _, e := range t.entries[sl.start : sl.start+sl.n] {
-			scores[e.cls] += e.w
+			scores[e.cls] += float32(float32(e.w) * t.scale) // rounded: no fused multiply-add
 		}
 	}
 	return home
