@@ -129,13 +129,7 @@ func (s *sent) repairNounObject() {
 			s.toks[n].UPOS != "NOUN" && s.toks[n].UPOS != "PROPN" {
 			continue
 		}
-		obj := -1
-		for k, h := range s.heads {
-			if h == n && k > v && s.rels[k] == "obj" {
-				obj = k
-			}
-		}
-		if obj < 0 || s.hasDependent(v, "obj") {
+		if s.lastDependent(n, "obj", v+1, len(s.heads)) < 0 || s.hasDependent(v, "obj") {
 			continue
 		}
 		s.heads[v], s.rels[v] = -1, "root"
@@ -164,24 +158,34 @@ func (s *sent) repairParticipleRoot() {
 		if r < 0 || r <= v || s.heads[r] >= 0 || s.toks[r].XPOS != "VBN" || s.hasDependent(r, "aux", "aux:pass", "cop") {
 			continue
 		}
-		o := -1
-		for k, h := range s.heads {
-			if h == v && s.rels[k] == "obj" && k < r {
-				o = k
-			}
-		}
+		o := s.lastDependent(v, "obj", 0, r)
 		if o < 0 {
 			continue
 		}
 		s.heads[v], s.rels[v] = -1, "root"
 		s.heads[n] = v
 		s.heads[r], s.rels[r] = o, "acl"
-		for k, h := range s.heads {
-			if h == r && s.rels[k] == "punct" && k == len(s.heads)-1 {
-				s.heads[k] = v
-			}
-		}
+		s.moveFinalPunct(r, v)
 		return
+	}
+}
+
+// lastDependent returns the last token k, from <= k < to, that hangs on h
+// with relation rel, or -1.
+func (s *sent) lastDependent(h int, rel string, from, to int) int {
+	for k := to - 1; k >= from; k-- {
+		if s.heads[k] == h && s.rels[k] == rel {
+			return k
+		}
+	}
+	return -1
+}
+
+// moveFinalPunct hangs the sentence's last token on to when it is
+// punctuation hung on from (the full stop follows the new root).
+func (s *sent) moveFinalPunct(from, to int) {
+	if k := len(s.heads) - 1; k >= 0 && s.heads[k] == from && s.rels[k] == "punct" {
+		s.heads[k] = to
 	}
 }
 

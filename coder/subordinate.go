@@ -24,12 +24,7 @@ func (s *sent) repairSubordinateRoot() {
 		if s.toks[r].UPOS != "VERB" || !clauseRel(s.rels[r]) {
 			continue
 		}
-		subj := -1
-		for k, h := range s.heads {
-			if h == r && s.rels[k] == "nsubj" && k < r {
-				subj = k
-			}
-		}
+		subj := s.lastDependent(r, "nsubj", 0, r)
 		if subj < 0 {
 			continue
 		}
@@ -47,10 +42,8 @@ func (s *sent) repairSubordinateRoot() {
 			s.heads[r], s.rels[r] = v, "advcl"
 			s.heads[n], s.rels[n] = r, "nsubj"
 			s.heads[c], s.rels[c] = r, "mark"
-			for k, h := range s.heads {
-				if h == r && k > r && s.rels[k] == "punct" && k == len(s.heads)-1 {
-					s.heads[k] = v
-				}
+			if len(s.heads)-1 > r {
+				s.moveFinalPunct(r, v)
 			}
 			s.predicate[v] = true
 			break
