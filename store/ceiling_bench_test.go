@@ -1,0 +1,100 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// BenchmarkSQLiteRowCeiling measures how fast the SQLite driver takes
+// event rows alone, without documents, sentences, merging or daily
+// counts: the upper bound of what Put can reach for the same rows. Each
+// iteration inserts one transaction of 700 rows of the events table's
+// columns (the events of 100 wire documents), with Put's multi-row
+// statements, into tables that keep growing:
+//
+//   - "bare": the events table with its row id alone;
+//   - "indexed": with the four indexes the store's queries use (document
+//     and position, stable id, date start, day);
+//   - "indexed+actors": with 1.4 actor rows an event, keyed and indexed
+//     by code and country as event_actors is.
+//
+// Run it to 1,000,000 events with
+//
+//	go test -run XXX -bench SQLiteRowCeiling -benchtime 1430x ./store
+func BenchmarkSQLiteRowCeiling(b *testing.B) {
+	for _, v := range []struct {
+		name            string
+		indexed, actors bool
+	}{{"bare", false, false}, {"indexed", true, false}, {"indexed+actors", true, true}} {
+		b.Run(v.name, func(b *testing.B) {
+			ctx := context.Background()
+			dsn := "file:" + filepath.Join(b.TempDir(), "ceiling.db") + "?" + strings.Join(sqliteParams, "&")
+			db, err := sql.Open("sqlite", dsn)
+			if err != nil {
+				b.Fatal(err)
+			}
+			defer db.Close()
+			schema := []string{
+				`CREATE TABLE events (id INTEGER PRIMARY KEY, ` + strings.Join(eventsTable.cols[1:], ", ") + `)`,
+				`CREATE TABLE event_actors (event BIGINT NOT NULL, role TEXT NOT NULL, pos INTEGER NOT NULL, ` +
+					strings.Join(actorsTable.cols[3:], ", ") + `, PRIMARY KEY (event, role, pos)) WITHOUT ROWID`,
+			}
+			if v.indexed {
+				schema = append(schema, `CREATE UNIQUE INDEX events_doc_pos ON events (doc, pos)`,
+					`CREATE INDEX events_eid ON events (eid)`, `CREATE INDEX events_date_start ON events (date_start)`,
+					`CREATE INDEX events_day ON events (day, id)`)
+			}
+			if v.actors {
+				schema = append(schema, `CREATE INDEX event_actors_code ON event_actors (code)`,
+					`CREATE INDEX event_actors_country ON event_actors (country)`)
+			}
+			for _, s := range schema {
+				if _, err := db.ExecContext(ctx, s); err != nil {
+					b.Fatalf("%s: %v", s, err)
+				}
+			}
+			s := &DB{db: db, d: sqliteDialect}
+			const perBatch = 700
+			var id int64
+			start := time.Now()
+			for n := 0; b.Loop(); n++ {
+				events, actors := &rows{t: eventsTable}, &rows{t: actorsTable}
+				day := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC).Add(time.Duration(n) * 12 * time.Hour).Format(time.DateOnly)
+				for i := range perBatch {
+					id++
+					// Stable ids are hashes: spread over the key space.
+					eid := fmt.Sprintf("%016x", uint64(id)*0x9e3779b97f4a7c15)
+					events.add(id, eid, id/7, id%7, i%13, nil, "struck", 40, 46, "190", "19", -10.0, 4, 4,
+						"ASSAULT", nil, "military", "asserted", nil, day, day, day, "day", nil, nil, nil, nil, nil,
+						"publisher", false, 0.6, "verb strike [190] nsubj=forces obj=positions status=asserted", day)
+					if v.actors {
+						actors.add(id, "source", 0, "Israel", 10, 16, "ISR", "ISR", nil, "Israel", "ISR", "dictionary")
+						if i%5 < 2 {
+							actors.add(id, "target", 0, "Hezbollah", 60, 69, "LBNREBHEZ", "LBN", "REB", "Hezbollah",
+								"hezbollah", "dictionary")
+						}
+					}
+				}
+				tx, err := db.BeginTx(ctx, nil)
+				if err != nil {
+					b.Fatal(err)
+				}
+				for _, r := range []*rows{events, actors} {
+					if err := s.insert(ctx, tx, r); err != nil {
+						b.Fatal(errors.Join(err, tx.Rollback()))
+					}
+				}
+				if err := tx.Commit(); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(id)/time.Since(start).Seconds(), "events/s")
+		})
+	}
+}
