@@ -31,7 +31,7 @@ type workspace struct {
 	scores []int32
 	// bufScores are the scores of the buffer's features at its front.
 	bufScores []int32
-	home      []slot
+	lookup    lookup
 	words     []string
 	xpos      []string
 	upos      []string
@@ -103,10 +103,10 @@ func (p *Parser) parse(ws *workspace) (heads, labels []int) {
 		ws.fs.withBuffer = st.b != lastFront
 		ws.fs.extract(&ws.sn, st)
 		if ws.fs.withBuffer {
-			ws.home = p.w.score(ws.fs.buf, ws.bufScores, ws.home)
+			p.w.score(ws.fs.buf, ws.bufScores, &ws.lookup)
 			lastFront = st.b
 		}
-		ws.home = p.w.score(ws.fs.fs, ws.scores, ws.home)
+		p.w.score(ws.fs.fs, ws.scores, &ws.lookup)
 		for i, s := range ws.bufScores {
 			ws.scores[i] += s
 		}

@@ -293,12 +293,24 @@ func newWeights(classes int, feats map[uint32][]classWeight) *weights {
 
 func slotOf(k uint32) uint32 { return k * 0x9e3779b1 }
 
+// lookup is the scratch space of one caller of score.
+type lookup struct {
+	// home holds the slots of the features being scored.
+	home []slot
+	// sink keeps the first pass over long rows, so its loads are not
+	// dropped as unused.
+	sink uint8
+}
+
 // score adds the weights of fs to scores (which it clears first). It first
 // loads the home slot of every feature, loads that do not depend on each
 // other and so overlap in the memory system, then resolves each feature.
-func (m *weights) score(fs []uint64, scores []int32, home []slot) []slot {
+// Rows longer than a slot holds are elsewhere in memory: their first
+// entries are loaded in one more pass of independent loads, so that
+// summing them does not wait on one cache miss after another.
+func (m *weights) score(fs []uint64, scores []int32, lk *lookup) {
 	clear(scores)
-	home = home[:0]
+	home := lk.home[:0]
 	for _, f := range fs {
 		home = append(home, m.slots[slotOf(foldKey(f))&m.mask])
 	}
@@ -325,10 +337,16 @@ func (m *weights) score(fs []uint64, scores []int32, home []slot) []slot {
 		home[found] = sl
 		found++
 	}
-	for i := range home[:found] {
+	lk.home = home
+	home = home[:found]
+	for i := range home {
+		if ref := home[i].ref; ref&0xff > inlineRow {
+			lk.sink ^= m.rows[ref>>8].class
+		}
+	}
+	for i := range home {
 		for _, cw := range m.row(&home[i]) {
 			scores[cw.class] += int32(cw.w)
 		}
 	}
-	return home
 }

@@ -91,14 +91,18 @@ func (m *Model) Tag(toks []doc.Token) {
 
 // scratch holds reusable buffers of predictFast.
 type scratch struct {
+	// home holds the table slots of the features being scored.
 	home []tableSlot
+	// sink keeps the table's first pass over rows, so its loads are not
+	// dropped as unused.
+	sink uint16
 }
 
 // predictFast returns the highest-scoring class for feats, using scores as
 // scratch space and looking the features up in the probe table.
 func (m *Model) predictFast(feats []uint64, scores []float32, sc *scratch) int {
 	clear(scores)
-	sc.home = m.table.score(feats, scores, sc.home)
+	m.table.score(feats, scores, sc)
 	best := 0
 	for c := 1; c < len(scores); c++ {
 		if scores[c] > scores[best] {

@@ -54,12 +54,13 @@ func newTable(m *Model) table {
 }
 
 // score adds the weights of every feature of feats to scores. It first
-// loads every feature's home slot, then resolves the features, then adds
-// their rows in the order of feats, so that the loads of one phase overlap.
-// A weight is float32(q) * scale, the very value the model holds, so the
-// sums are those of the model's weights.
-func (t *table) score(feats []uint64, scores []float32, home []tableSlot) []tableSlot {
-	home = home[:0]
+// loads every feature's home slot, then resolves the features, then loads
+// the first entry of every row, then adds the rows in the order of feats,
+// so that the loads of one phase overlap rather than wait on one cache
+// miss after another. A weight is float32(q) * scale, the very value the
+// model holds, so the sums are those of the model's weights.
+func (t *table) score(feats []uint64, scores []float32, sc *scratch) {
+	home := sc.home[:0]
 	for _, f := range feats {
 		home = append(home, t.slots[f&t.mask])
 	}
@@ -85,10 +86,14 @@ func (t *table) score(feats []uint64, scores []float32, home []tableSlot) []tabl
 		home[found] = sl
 		found++
 	}
-	for _, sl := range home[:found] {
+	sc.home = home
+	home = home[:found]
+	for _, sl := range home {
+		sc.sink ^= t.entries[sl.start].cls
+	}
+	for _, sl := range home {
 		for _, e := range t.entries[sl.start : sl.start+sl.n] {
 			scores[e.cls] += float32(float32(e.w) * t.scale) // rounded: no fused multiply-add
 		}
 	}
-	return home
 }
