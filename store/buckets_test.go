@@ -236,6 +236,8 @@ func testMigrateDailyCounts(t *testing.T, b backend) {
 		`DROP INDEX event_actors_code`, `DROP INDEX event_actors_country`, `DROP INDEX documents_outlet`,
 		// and migration 6's day column, filled again from the events.
 		`DROP INDEX events_day`, `ALTER TABLE events DROP COLUMN day`,
+		// and the indexes that migration 9 drops.
+		`CREATE INDEX events_eid ON events (eid)`, `CREATE INDEX event_links_target ON event_links (target)`,
 		`UPDATE schema_version SET version = 4`} {
 		if _, err := s.db.ExecContext(ctx, stmt); err != nil {
 			t.Fatalf("%s: %v", stmt, err)
