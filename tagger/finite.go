@@ -25,7 +25,10 @@ import (
 //     auxiliary before, has an object right after it (a determiner, noun,
 //     personal pronoun or number, which a reduced relative "the troops sent
 //     to the border" lacks) and can be a past tense (a regular -ed form, or
-//     one the training data saw as VBD), becomes VBD.
+//     one the training data saw as VBD), becomes VBD. The speech verb of an
+//     attribution that closes the sentence (", relief officials in Nairobi
+//     said.") counts as in a subordinate clause: "Rebels shelled/VBN the
+//     town on Sunday, officials said." is the second pattern.
 
 // minFiniteLen is the shortest sentence the repair applies to.
 const minFiniteLen = 5
@@ -120,13 +123,14 @@ func (m *Model) repairMainVerb(toks []doc.Token, forms []string, first int) {
 	if cand < 0 {
 		return
 	}
-	// Every finite verb must be inside a clause that a subordinator opens.
+	// Every finite verb must be inside a clause that a subordinator opens,
+	// or be the speech verb of a closing attribution.
 	sub := false
 	for i := cand + 1; i < len(toks); i++ {
-		if isSubordinator(toks[i], forms[i]) {
+		if isSubordinator(toks[i], forms[i]) || canSubordinate(toks, forms, i) {
 			sub = true
 		}
-		if isFinite(toks[i].XPOS) && !sub {
+		if isFinite(toks[i].XPOS) && !sub && !closingAttribution(toks, forms, cand, i) {
 			return
 		}
 	}
@@ -227,6 +231,31 @@ func isSubordinator(t doc.Token, form string) bool {
 	return t.UPOS == "SCONJ" || strings.EqualFold(form, "that")
 }
 
+// canSubordinate reports whether word i can open a subordinate clause
+// though the tagger may read it as a preposition ("as", "after"): a finite
+// verb after it is taken to be in such a clause. "such as" and a word
+// right before a number ("eight days before the election") introduce
+// phrases.
+func canSubordinate(toks []doc.Token, forms []string, i int) bool {
+	switch strings.ToLower(forms[i]) {
+	case "as":
+		if i > 0 && strings.EqualFold(forms[i-1], "such") {
+			return false
+		}
+	case "after", "before", "since", "until", "because", "while", "although", "though", "if", "unless",
+		"whereas", "once":
+	default:
+		return false
+	}
+	return !endsDuration(toks, i-1)
+}
+
+// endsDuration reports whether word i is a noun after a number or an
+// article ("eight days", "a year").
+func endsDuration(toks []doc.Token, i int) bool {
+	return i > 0 && toks[i].UPOS == "NOUN" && (toks[i-1].UPOS == "NUM" || toks[i-1].XPOS == "DT")
+}
+
 // hasObject reports whether an object begins right after word i, rather
 // than a compound noun the word may modify ("a weighted composite index").
 func hasObject(toks []doc.Token, i int) bool {
@@ -271,6 +300,44 @@ func (m *Model) seenAs(lower string, c int) bool {
 		if int(k) == c {
 			return true
 		}
+	}
+	return false
+}
+
+// closingAttribution reports whether the finite verb at i, after the
+// candidate main verb at cand, is the speech verb of an attribution that
+// closes the sentence: a reporting verb right after a comma or closing
+// quotation mark, or after one and a noun phrase (", relief officials in
+// Nairobi said", ", said the ministry").
+func closingAttribution(toks []doc.Token, forms []string, cand, i int) bool {
+	if !isReportingVerb(strings.ToLower(forms[i])) {
+		return false
+	}
+	for j := i - 1; j > cand; j-- {
+		switch toks[j].XPOS {
+		case ",", "''":
+			return true
+		}
+		switch toks[j].UPOS {
+		case "DET", "ADJ", "NOUN", "PROPN", "NUM", "ADP", "CCONJ", "PART":
+		case "PRON":
+			if toks[j].XPOS != "PRP" {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// isReportingVerb reports whether a lowercased finite form is a verb of
+// saying that news attributions use.
+func isReportingVerb(lower string) bool {
+	switch lower {
+	case "said", "says", "say", "reported", "reports", "told", "tells", "added", "adds", "stated", "states",
+		"announced", "announces", "claimed", "claims", "confirmed", "confirms", "noted", "notes", "wrote", "writes":
+		return true
 	}
 	return false
 }

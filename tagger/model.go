@@ -87,6 +87,7 @@ func (m *Model) Tag(toks []doc.Token) {
 	}
 	m.repairInfinitives(toks, forms)
 	m.ensureFinite(toks, forms)
+	repairPerfect(toks, forms)
 }
 
 // scratch holds reusable buffers of predictFast.

@@ -291,6 +291,12 @@ func TestEnsureFinite(t *testing.T) {
 		{"plural noun never a verb", "The/DET|DT US/PROPN|NNP troops/NOUN|NNS in/ADP|IN Iraq/PROPN|NNP ./PUNCT|.", "troops", "NNS"},
 		{"plural noun after a determiner", "The/DET|DT estimates/NOUN|NNS that/PRON|WDT economists/NOUN|NNS made/VERB|VBD ./PUNCT|.", "estimates", "NNS"},
 		{"inside a subordinate clause", "When/SCONJ|WRB troops/NOUN|NNS entered/VERB|VBN the/DET|DT city/NOUN|NN ,/PUNCT|, residents/NOUN|NNS that/PRON|WDT stayed/VERB|VBD ./PUNCT|.", "entered", "VBN"},
+		{"closing attribution", "Rebels/NOUN|NNS shelled/VERB|VBN the/DET|DT town/NOUN|NN ,/PUNCT|, relief/NOUN|NN officials/NOUN|NNS in/ADP|IN Nairobi/PROPN|NNP said/VERB|VBD ./PUNCT|.", "shelled", "VBD"},
+		{"inverted closing attribution", "Rebels/NOUN|NNS shelled/VERB|VBN the/DET|DT town/NOUN|NN ,/PUNCT|, said/VERB|VBD the/DET|DT army/NOUN|NN ./PUNCT|.", "shelled", "VBD"},
+		{"finite verb after a comma, not a speech verb", "Rebels/NOUN|NNS shelled/VERB|VBN the/DET|DT town/NOUN|NN ,/PUNCT|, residents/NOUN|NNS fled/VERB|VBD ./PUNCT|.", "shelled", "VBN"},
+		{"after a preposition that can subordinate", "Prices/NOUN|NNS closed/VERB|VBN the/DET|DT day/NOUN|NN higher/ADV|RBR as/ADP|IN sentiment/NOUN|NN improved/VERB|VBD ./PUNCT|.", "closed", "VBD"},
+		{"such as", "Data/NOUN|NNS considered/VERB|VBN the/DET|DT norm/NOUN|NN ,/PUNCT|, such/ADJ|JJ as/ADP|IN budgets/NOUN|NNS ,/PUNCT|, are/AUX|VBP secret/ADJ|JJ ./PUNCT|.", "considered", "VBN"},
+		{"before after a duration", "A/DET|DT poll/NOUN|NN published/VERB|VBN Monday/PROPN|NNP ,/PUNCT|, two/NUM|CD days/NOUN|NNS before/ADP|IN the/DET|DT vote/NOUN|NN ,/PUNCT|, shocked/VERB|VBD pundits/NOUN|NNS ./PUNCT|.", "published", "VBN"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -306,6 +312,44 @@ func TestEnsureFinite(t *testing.T) {
 			m.ensureFinite(toks, forms)
 			if got := toks[at].XPOS; got != tt.want {
 				t.Errorf("%s tagged %s, want %s", toks[at].Text, got, tt.want)
+			}
+		})
+	}
+}
+
+// TestRepairPerfect checks that a form of "have" read as a main verb
+// becomes an auxiliary before a participle, with adverbs between or not.
+func TestRepairPerfect(t *testing.T) {
+	tests := []struct {
+		name, tagged, want string
+	}{
+		{"participle next", "Russia/PROPN|NNP has/VERB|VBZ threatened/VERB|VBN to/PART|TO stop/VERB|VB", "AUX"},
+		{"adverb between", "who/PRON|WP have/VERB|VBP just/ADV|RB seized/VERB|VBN towns/NOUN|NNS", "AUX"},
+		{"infinitive", "appears/VERB|VBZ to/PART|TO have/VERB|VB halted/VERB|VBN talks/NOUN|NNS", "AUX"},
+		{"object", "Russia/PROPN|NNP has/VERB|VBZ missiles/NOUN|NNS deployed/VERB|VBN there/ADV|RB", "VERB"},
+		{"participle had", "Golkar/PROPN|NNP has/AUX|VBZ had/VERB|VBN landslide/VERB|VBN wins/NOUN|NNS", "VERB"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var toks []doc.Token
+			var forms []string
+			at := -1
+			for _, wt := range strings.Fields(tt.tagged) {
+				w, tag, _ := strings.Cut(wt, "/")
+				u, x, _ := strings.Cut(tag, "|")
+				if at < 0 && u == "VERB" && isHave(strings.ToLower(w)) {
+					at = len(toks)
+				}
+				toks = append(toks, doc.Token{Text: w, UPOS: u, XPOS: x})
+				forms = append(forms, w)
+			}
+			if at < 0 {
+				t.Fatalf("no form of have tagged VERB in %q", tt.tagged)
+			}
+			x := toks[at].XPOS
+			repairPerfect(toks, forms)
+			if got := toks[at].UPOS; got != tt.want || toks[at].XPOS != x {
+				t.Errorf("%s tagged %s|%s, want %s|%s", toks[at].Text, got, toks[at].XPOS, tt.want, x)
 			}
 		})
 	}
