@@ -52,6 +52,9 @@ func (t *Tokenizer) ends(tx *text, spans []span, k int) bool {
 
 // isClosingTok reports whether the token closes a quotation or bracket.
 func isClosingTok(tx *text, sp span) bool {
+	if sp.end-sp.start == 2 && tx.runes[sp.start] == '\'' && tx.runes[sp.start+1] == '\'' {
+		return true
+	}
 	if sp.end-sp.start != 1 {
 		return false
 	}
@@ -70,7 +73,7 @@ func isClosingTok(tx *text, sp span) bool {
 func (t *Tokenizer) startsSentence(tx *text, spans []span, k int, end span) bool {
 	sp := spans[k]
 	r := tx.runes[sp.start]
-	if isOpener(r) && sp.end-sp.start == 1 {
+	if isOpener(r) && (sp.end-sp.start == 1 || r == '`') {
 		if k+1 >= len(spans) {
 			return false
 		}

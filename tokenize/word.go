@@ -51,6 +51,12 @@ func isApostrophe(r rune) bool { return r == '\'' || r == '\u2019' }
 // hyphen-minus, the Unicode hyphen and the non-breaking hyphen.
 func isHyphen(r rune) bool { return r == '-' || r == '\u2010' || r == '\u2011' }
 
+// isDoubledQuote reports whether rs[i:e] starts with a typewriter
+// quotation mark: two grave accents (opening) or two apostrophes (closing).
+func isDoubledQuote(rs []rune, i, e int) bool {
+	return i+1 < e && (rs[i] == '`' || rs[i] == '\'') && rs[i+1] == rs[i]
+}
+
 func isOpener(r rune) bool {
 	switch r {
 	case '(', '[', '{', '<', '"', '\'', '\u201c', '\u2018', '\u00ab', '\u201e', '`':
@@ -112,6 +118,10 @@ func (t *Tokenizer) puncts(rs []rune, s, e int, out []span) []span {
 			} else {
 				out = t.word(rs, i, j, out)
 			}
+		case isDoubledQuote(rs, i, e):
+			// Typewriter quotation marks, `` and '', are one token each.
+			j = i + 2
+			out = append(out, span{start: i, end: j})
 		case isApostrophe(r) && i > s && (isWordRune(rs[i-1]) || rs[i-1] == '.'):
 			j = cliticEnd(rs, i, e)
 			out = append(out, span{start: i, end: j})
