@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 
@@ -254,15 +255,6 @@ func TestEnsureFinite(t *testing.T) {
 		"grants": {2, 8}, "estimate": {9, 10}, "reach": {9}, "troops": {2}, "forces": {2, 8}, "talks": {2, 8}}}
 	m.setClasses([]string{"VERB|VBD", "ADJ|JJ", "NOUN|NNS", "DET|DT", "PUNCT|.", "PROPN|NNP", "AUX|VBN", "VERB|VBN",
 		"VERB|VBZ", "VERB|VB", "NOUN|NN"})
-	sentence := func(tagged string) []doc.Token {
-		var toks []doc.Token
-		for _, wt := range strings.Fields(tagged) {
-			w, tag, _ := strings.Cut(wt, "/")
-			u, x, _ := strings.Cut(tag, "|")
-			toks = append(toks, doc.Token{Text: w, UPOS: u, XPOS: x})
-		}
-		return toks
-	}
 	tests := []struct {
 		name   string
 		tagged string
@@ -300,11 +292,9 @@ func TestEnsureFinite(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			toks := sentence(tt.tagged)
-			forms := make([]string, len(toks))
+			toks, forms := taggedSentence(tt.tagged)
 			at := -1
 			for i, tk := range toks {
-				forms[i] = tk.Text
 				if tk.Text == tt.word {
 					at = i
 				}
@@ -315,6 +305,20 @@ func TestEnsureFinite(t *testing.T) {
 			}
 		})
 	}
+}
+
+// taggedSentence reads tokens written "word/UPOS|XPOS", separated by
+// spaces, and returns them with their forms.
+func taggedSentence(tagged string) ([]doc.Token, []string) {
+	var toks []doc.Token
+	var forms []string
+	for _, wt := range strings.Fields(tagged) {
+		w, tag, _ := strings.Cut(wt, "/")
+		u, x, _ := strings.Cut(tag, "|")
+		toks = append(toks, doc.Token{Text: w, UPOS: u, XPOS: x})
+		forms = append(forms, w)
+	}
+	return toks, forms
 }
 
 // TestRepairPerfect checks that a form of "have" read as a main verb
@@ -331,18 +335,10 @@ func TestRepairPerfect(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			var toks []doc.Token
-			var forms []string
-			at := -1
-			for _, wt := range strings.Fields(tt.tagged) {
-				w, tag, _ := strings.Cut(wt, "/")
-				u, x, _ := strings.Cut(tag, "|")
-				if at < 0 && u == "VERB" && isHave(strings.ToLower(w)) {
-					at = len(toks)
-				}
-				toks = append(toks, doc.Token{Text: w, UPOS: u, XPOS: x})
-				forms = append(forms, w)
-			}
+			toks, forms := taggedSentence(tt.tagged)
+			at := slices.IndexFunc(toks, func(tk doc.Token) bool {
+				return tk.UPOS == "VERB" && isHave(strings.ToLower(tk.Text))
+			})
 			if at < 0 {
 				t.Fatalf("no form of have tagged VERB in %q", tt.tagged)
 			}
