@@ -19,7 +19,9 @@ import (
 //     after a noun, pronoun or adverb with an object right after it, becomes
 //     VBD;
 //   - with finite verbs only in subordinate clauses (each after a
-//     subordinating conjunction, a wh-word or "that"), the first word tagged
+//     subordinating conjunction, a wh-word, "that", or a word such as "as"
+//     or "after" that can open one though tagged a preposition), the first
+//     word tagged
 //     VBN, if it comes before them and before any such clause, follows a
 //     noun or pronoun, comes right after a noun, pronoun or adverb with no
 //     auxiliary before, has an object right after it (a determiner, noun,
