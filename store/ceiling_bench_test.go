@@ -24,17 +24,21 @@ import (
 //   - "indexed+stable-id": and an index on the hashed stable id, as before
 //     migration 9: each insert lands on a random page of it;
 //   - "indexed+actors": the three, and 1.4 actor rows an event, keyed and
-//     indexed by code and country as event_actors is.
+//     indexed by code and country as event_actors is;
+//   - "indexed+actors+documents": and the documents the events come from,
+//     one row for 7 events with a 2,200-character text and its content
+//     hash (unique), and their 13 sentence rows (170 characters each).
 //
 // Run it to 1,000,000 events with
 //
 //	go test -run XXX -bench SQLiteRowCeiling -benchtime 1430x ./store
 func BenchmarkSQLiteRowCeiling(b *testing.B) {
 	for _, v := range []struct {
-		name                      string
-		indexed, stableID, actors bool
-	}{{"bare", false, false, false}, {"indexed", true, false, false}, {"indexed+stable-id", true, true, false},
-		{"indexed+actors", true, false, true}} {
+		name                            string
+		indexed, stableID, actors, docs bool
+	}{{"bare", false, false, false, false}, {"indexed", true, false, false, false},
+		{"indexed+stable-id", true, true, false, false}, {"indexed+actors", true, false, true, false},
+		{"indexed+actors+documents", true, false, true, true}} {
 		b.Run(v.name, func(b *testing.B) {
 			ctx := context.Background()
 			dsn := "file:" + filepath.Join(b.TempDir(), "ceiling.db") + "?" + strings.Join(sqliteParams, "&")
@@ -47,6 +51,9 @@ func BenchmarkSQLiteRowCeiling(b *testing.B) {
 				`CREATE TABLE events (id INTEGER PRIMARY KEY, ` + strings.Join(eventsTable.cols[1:], ", ") + `)`,
 				`CREATE TABLE event_actors (event BIGINT NOT NULL, role TEXT NOT NULL, pos INTEGER NOT NULL, ` +
 					strings.Join(actorsTable.cols[3:], ", ") + `, PRIMARY KEY (event, role, pos)) WITHOUT ROWID`,
+				`CREATE TABLE documents (id INTEGER PRIMARY KEY, hash TEXT NOT NULL UNIQUE, text TEXT NOT NULL)`,
+				`CREATE TABLE sentences (doc BIGINT NOT NULL, idx INTEGER NOT NULL, start_pos INTEGER NOT NULL,
+					end_pos INTEGER NOT NULL, text TEXT NOT NULL, PRIMARY KEY (doc, idx)) WITHOUT ROWID`,
 			}
 			if v.indexed {
 				schema = append(schema, `CREATE UNIQUE INDEX events_doc_pos ON events (doc, pos)`,
@@ -65,14 +72,25 @@ func BenchmarkSQLiteRowCeiling(b *testing.B) {
 				}
 			}
 			s := &DB{db: db, d: sqliteDialect}
-			const perBatch = 700
+			const perBatch, perDoc, sentsPerDoc = 700, 7, 13
+			sentence := strings.Repeat("x", 169) + "."
+			text := strings.Repeat(sentence+" ", sentsPerDoc)
+			docsTable := table{"documents", []string{"id", "hash", "text"}}
 			var id int64
 			start := time.Now()
 			for n := 0; b.Loop(); n++ {
 				events, actors := &rows{t: eventsTable}, &rows{t: actorsTable}
+				docs, sents := &rows{t: docsTable}, &rows{t: sentencesTable}
 				day := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC).Add(time.Duration(n) * 12 * time.Hour).Format(time.DateOnly)
 				for i := range perBatch {
 					id++
+					if doc := id / perDoc; v.docs && id%perDoc == 0 {
+						// Content hashes, like stable ids, are spread out.
+						docs.add(doc, fmt.Sprintf("%064x", uint64(doc)*0x9e3779b97f4a7c15), text)
+						for k := range sentsPerDoc {
+							sents.add(doc, k, k*171, k*171+170, sentence)
+						}
+					}
 					// Stable ids are hashes: spread over the key space.
 					eid := fmt.Sprintf("%016x", uint64(id)*0x9e3779b97f4a7c15)
 					events.add(id, eid, id/7, id%7, i%13, nil, "struck", 40, 46, "190", "19", -10.0, 4, 4,
@@ -90,7 +108,7 @@ func BenchmarkSQLiteRowCeiling(b *testing.B) {
 				if err != nil {
 					b.Fatal(err)
 				}
-				for _, r := range []*rows{events, actors} {
+				for _, r := range []*rows{docs, sents, events, actors} {
 					if err := s.insert(ctx, tx, r); err != nil {
 						b.Fatal(errors.Join(err, tx.Rollback()))
 					}
