@@ -261,10 +261,29 @@ func endsDuration(toks []doc.Token, i int) bool {
 // hasObject reports whether an object begins right after word i, rather
 // than a compound noun the word may modify ("a weighted composite index").
 func hasObject(toks []doc.Token, i int) bool {
+	if i+1 < len(toks) && isModifier(toks[i+1]) {
+		// "extradited suspected British militant Haroon Aswad": up to
+		// four modifiers, then a name or a noun.
+		for j := i + 1; j < len(toks) && j <= i+5; j++ {
+			if toks[j].UPOS == "NOUN" || toks[j].UPOS == "PROPN" {
+				return true
+			}
+			if !isModifier(toks[j]) {
+				return false
+			}
+		}
+		return false
+	}
 	if i+1 >= len(toks) || !isObjectStart(toks[i+1]) {
 		return false
 	}
 	return i+2 >= len(toks) || toks[i+1].UPOS != "NOUN" || toks[i+2].UPOS != "NOUN"
+}
+
+// isModifier reports whether the word can modify a noun before it: an
+// adjective or a participle.
+func isModifier(t doc.Token) bool {
+	return t.UPOS == "ADJ" || t.XPOS == "VBN"
 }
 
 // isObjectStart reports whether the word can begin a verb's object.

@@ -283,6 +283,8 @@ func TestEnsureFinite(t *testing.T) {
 		{"plural noun never a verb", "The/DET|DT US/PROPN|NNP troops/NOUN|NNS in/ADP|IN Iraq/PROPN|NNP ./PUNCT|.", "troops", "NNS"},
 		{"plural noun after a determiner", "The/DET|DT estimates/NOUN|NNS that/PRON|WDT economists/NOUN|NNS made/VERB|VBD ./PUNCT|.", "estimates", "NNS"},
 		{"inside a subordinate clause", "When/SCONJ|WRB troops/NOUN|NNS entered/VERB|VBN the/DET|DT city/NOUN|NN ,/PUNCT|, residents/NOUN|NNS that/PRON|WDT stayed/VERB|VBD ./PUNCT|.", "entered", "VBN"},
+		{"object opening with an adjective", "The/DET|DT army/NOUN|NN imposed/VERB|VBN harsh/ADJ|JJ new/ADJ|JJ curbs/NOUN|NNS ,/PUNCT|, officials/NOUN|NNS said/VERB|VBD ./PUNCT|.", "imposed", "VBD"},
+		{"modifiers reaching no noun", "Troops/NOUN|NNS deployed/VERB|VBN armed/VERB|VBN and/CCONJ|CC ready/ADJ|JJ were/AUX|VBD seen/VERB|VBN ./PUNCT|.", "deployed", "VBN"},
 		{"closing attribution", "Rebels/NOUN|NNS shelled/VERB|VBN the/DET|DT town/NOUN|NN ,/PUNCT|, relief/NOUN|NN officials/NOUN|NNS in/ADP|IN Nairobi/PROPN|NNP said/VERB|VBD ./PUNCT|.", "shelled", "VBD"},
 		{"inverted closing attribution", "Rebels/NOUN|NNS shelled/VERB|VBN the/DET|DT town/NOUN|NN ,/PUNCT|, said/VERB|VBD the/DET|DT army/NOUN|NN ./PUNCT|.", "shelled", "VBD"},
 		{"finite verb after a comma, not a speech verb", "Rebels/NOUN|NNS shelled/VERB|VBN the/DET|DT town/NOUN|NN ,/PUNCT|, residents/NOUN|NNS fled/VERB|VBD ./PUNCT|.", "shelled", "VBN"},
