@@ -7,14 +7,7 @@ import (
 // TestDeliberation checks that considering or studying is coded as
 // weighing an option (014) only when an option is weighed.
 func TestDeliberation(t *testing.T) {
-	tests := []struct {
-		name  string
-		toks  []tk
-		ments []mk
-		xpos  map[int]string
-		trig  string
-		want  bool
-	}{
+	runPresenceCases(t, []presenceCase{
 		{
 			name: "considering sanctions",
 			toks: []tk{{"Israel", "Israel", "PROPN", 3, "nsubj"}, {"is", "be", "AUX", 3, "aux"},
@@ -77,7 +70,24 @@ func TestDeliberation(t *testing.T) {
 				{"Paris", "Paris", "PROPN", 3, "obl"}},
 			ments: []mk{isr(0)}, xpos: map[int]string{1: "WP"}, trig: "studied", want: false,
 		},
-	}
+	})
+}
+
+// presenceCase is a hand-built sentence and whether a record is triggered
+// by trig.
+type presenceCase struct {
+	name  string
+	toks  []tk
+	ments []mk
+	xpos  map[int]string
+	trig  string
+	want  bool
+}
+
+// runPresenceCases codes each case and checks whether a record of its
+// trigger is there.
+func runPresenceCases(t *testing.T, tests []presenceCase) {
+	t.Helper()
 	c := newCoder(t)
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

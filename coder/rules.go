@@ -146,7 +146,7 @@ func (c *Coder) verb(s *sent, i int) (cand, bool) {
 			!c.commandsOther(s, i) {
 			return cand{}, false
 		}
-		if gov && m.Event != "" && (s.speech(i, g, m.Event) || s.notDeliberation(i, m.Event)) {
+		if gov && m.Event != "" && (s.speech(i, g, m.Event) || s.notDeliberation(i, m.Event) || s.asksAnonymity(i, m.Event)) {
 			return cand{}, false
 		}
 		if gov && m.Event != "" && !c.multiwordFrame(s, i) {
@@ -233,7 +233,7 @@ func (c *Coder) verb(s *sent, i int) (cand, bool) {
 			best, bestScore, bestUsed = cd, score, used
 		}
 	}
-	if bestScore < 0 || s.notDeliberation(i, best.code) {
+	if bestScore < 0 || s.notDeliberation(i, best.code) || s.asksAnonymity(i, best.code) {
 		return cand{}, false
 	}
 	if best.code == "010" {
