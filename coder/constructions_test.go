@@ -100,6 +100,8 @@ type triggerCase struct {
 	// antecedents links mentions (by index) to the mention they corefer
 	// with or took their country from.
 	antecedents map[int]int
+	// absent, when set, wants no record triggered by trig.
+	absent bool
 }
 
 // buildTagged is build with the fine tags xpos gives some tokens, which
@@ -127,9 +129,14 @@ func runTriggerCases(t *testing.T, tests []triggerCase) {
 				if r.Trigger.Text != tt.trig {
 					continue
 				}
-				if r.Cameo != tt.code || codesOf(r.Source) != tt.src || codesOf(r.Target) != tt.tgt {
+				if tt.absent {
+					t.Errorf("got %s %s>%s (%s), want no record", r.Cameo, codesOf(r.Source), codesOf(r.Target), r.Explain)
+				} else if r.Cameo != tt.code || codesOf(r.Source) != tt.src || codesOf(r.Target) != tt.tgt {
 					t.Errorf("got %s %s>%s (%s), want %s %s>%s", r.Cameo, codesOf(r.Source), codesOf(r.Target), r.Explain, tt.code, tt.src, tt.tgt)
 				}
+				return
+			}
+			if tt.absent {
 				return
 			}
 			for _, r := range recs {
