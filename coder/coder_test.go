@@ -262,6 +262,23 @@ func TestCode(t *testing.T) {
 			want:  nil,
 		},
 		{
+			name: "being called without a caller names or summons",
+			// Egypt was called to the talks
+			toks: []tk{{"Egypt", "Egypt", "PROPN", 3, "nsubj:pass"}, {"was", "be", "AUX", 3, "aux:pass"},
+				{"called", "call", "VERB", 0, "root"}, {"to", "to", "ADP", 6, "case"}, {"the", "the", "DET", 6, "det"},
+				{"talks", "talk", "NOUN", 3, "obl"}},
+			ments: []mk{{0, 1, 0, doc.KindActor, "EGY"}},
+			want:  nil,
+		},
+		{
+			name: "being called by a caller is a telephone call",
+			// Egypt was called by Israel
+			toks: []tk{{"Egypt", "Egypt", "PROPN", 3, "nsubj:pass"}, {"was", "be", "AUX", 3, "aux:pass"},
+				{"called", "call", "VERB", 0, "root"}, {"by", "by", "ADP", 5, "case"}, {"Israel", "Israel", "PROPN", 3, "obl:agent"}},
+			ments: []mk{{0, 1, 0, doc.KindActor, "EGY"}, isr(4)},
+			want:  []want{{"called", "041", event.Asserted, "ISR", "EGY"}},
+		},
+		{
 			name: "a call received is the caller's, aimed at the receiver",
 			// Egypt received a phone call from Israel
 			toks: []tk{{"Egypt", "Egypt", "PROPN", 2, "nsubj"}, {"received", "receive", "VERB", 0, "root"},

@@ -258,9 +258,12 @@ func (c *Coder) verb(s *sent, i int) (cand, bool) {
 	}
 	best.status = c.status(s, i, 0)
 	c.fillTarget(s, &best)
-	if best.code == "041" && len(best.tgt) == 0 && best.entry == "call" {
+	if best.code == "041" && best.entry == "call" && (len(best.tgt) == 0 || passive && s.child(i, "obl:agent") < 0) {
 		// "what the president called a coup attempt", "called an
-		// election": a call that reaches no one is no telephone call.
+		// election": a call that reaches no one is no telephone call;
+		// nor is being called with no caller ("a vaccine called
+		// Gardasil", "were called to back the plan"), which names or
+		// summons.
 		return cand{}, false
 	}
 	return best, true
