@@ -35,6 +35,14 @@ func TestConstructions(t *testing.T) {
 			trig:  "airstrikes", code: "195", src: "ISR", tgt: "LBNREB",
 		},
 		{
+			name: "wrapped up a visit",
+			toks: []tk{{"Israel", "Israel", "PROPN", 2, "nsubj"}, {"wrapped", "wrap", "VERB", 0, "root"},
+				{"up", "up", "ADP", 2, "compound:prt"}, {"a", "a", "DET", 5, "det"}, {"visit", "visit", "NOUN", 2, "obj"},
+				{"to", "to", "ADP", 7, "case"}, {"Lebanon", "Lebanon", "PROPN", 5, "nmod"}},
+			ments: []mk{isr(0), lbn(6)},
+			trig:  "visit", code: "042", src: "ISR", tgt: "LBNGOV",
+		},
+		{
 			name: "support verb lends subject and its oblique target",
 			toks: []tk{{"Israel", "Israel", "PROPN", 2, "nsubj"}, {"carried", "carry", "VERB", 0, "root"},
 				{"out", "out", "ADP", 2, "compound:prt"}, {"airstrikes", "airstrike", "NOUN", 2, "obj"},
