@@ -233,7 +233,7 @@ func (c *Coder) verb(s *sent, i int) (cand, bool) {
 			best, bestScore, bestUsed = cd, score, used
 		}
 	}
-	if bestScore < 0 || s.notDeliberation(i, best.code) || s.asksAnonymity(i, best.code) {
+	if bestScore < 0 || s.notDeliberation(i, best.code) || s.asksAnonymity(i, best.code) || s.removesThing(&best) {
 		return cand{}, false
 	}
 	if best.code == "010" {
