@@ -35,6 +35,13 @@ func TestConstructions(t *testing.T) {
 			trig:  "airstrikes", code: "195", src: "ISR", tgt: "LBNREB",
 		},
 		{
+			name: "gave no details: words, not aid",
+			toks: []tk{{"Israel", "Israel", "PROPN", 2, "nsubj"}, {"gave", "give", "VERB", 0, "root"},
+				{"no", "no", "DET", 4, "det"}, {"details", "detail", "NOUN", 2, "obj"}},
+			ments: []mk{isr(0)},
+			trig:  "gave", code: "010", src: "ISR",
+		},
+		{
 			name: "wrapped up a visit",
 			toks: []tk{{"Israel", "Israel", "PROPN", 2, "nsubj"}, {"wrapped", "wrap", "VERB", 0, "root"},
 				{"up", "up", "ADP", 2, "compound:prt"}, {"a", "a", "DET", 5, "det"}, {"visit", "visit", "NOUN", 2, "obj"},
