@@ -14,12 +14,17 @@ import (
 // conditionSubject returns the subject of a condition ("unless", "if") set
 // on predicate i or on the clauses it governs, or -1: "threatened to strike
 // unless Israel withdrew", "threatened to stop the talks if the US deploys".
+//
+// A clause the parser calls a complement is a condition too when "unless"
+// opens it ("to hold a strike [unless Israel rescinded ...]"); one that
+// "if" opens may be an embedded question ("asked if Israel would ...").
 func (s *sent) conditionSubject(i int) int {
 	for k := range s.toks {
-		if s.rel(k) != "advcl" || !s.dominates(i, k, 3) {
+		if r := s.rel(k); r != "advcl" && r != "ccomp" || !s.dominates(i, k, 3) {
 			continue
 		}
-		if m := s.child(k, "mark"); m >= 0 && (s.lemma(m) == "unless" || s.lemma(m) == "if") {
+		m := s.child(k, "mark")
+		if m >= 0 && (s.lemma(m) == "unless" || s.lemma(m) == "if" && s.rel(k) == "advcl") {
 			return s.child(k, "nsubj", "nsubj:pass")
 		}
 	}

@@ -72,9 +72,9 @@ func TestProtestTargets(t *testing.T) {
 				{"the", "the", "DET", 15, "det"}, {"Kenyan", "Kenyan", "ADJ", 15, "amod"},
 				{"government", "government", "NOUN", 11, "nmod"}},
 			ments: []mk{act(0, 1, "KENBUS"), act(13, 15, "KENGOV")},
+			xpos:  map[int]string{3: "VBG"},
 			trig:  "blocked", code: "144", src: "KENBUS", tgt: "KENGOV",
 		},
 	}
-	tests[4].xpos = map[int]string{3: "VBG"}
 	runTriggerCases(t, tests)
 }

@@ -28,6 +28,18 @@ func TestTargetRules(t *testing.T) {
 			trig:  "threatened", code: "130", src: "IRN", tgt: "GBR",
 		},
 		{
+			name: "an unless clause the parser took for a complement is the condition",
+			// Iran threatened to close the strait unless Britain freed the tanker
+			toks: []tk{{"Iran", "Iran", "PROPN", 2, "nsubj"}, {"threatened", "threaten", "VERB", 0, "root"},
+				{"to", "to", "PART", 4, "mark"}, {"close", "close", "VERB", 2, "xcomp"},
+				{"the", "the", "DET", 6, "det"}, {"strait", "strait", "NOUN", 4, "obj"},
+				{"unless", "unless", "SCONJ", 9, "mark"}, {"Britain", "Britain", "PROPN", 9, "nsubj"},
+				{"freed", "free", "VERB", 4, "ccomp"}, {"the", "the", "DET", 11, "det"},
+				{"tanker", "tanker", "NOUN", 9, "obj"}},
+			ments: []mk{act(0, 1, "IRN"), act(7, 8, "GBR")},
+			trig:  "threatened", code: "130", src: "IRN", tgt: "GBR",
+		},
+		{
 			name: "the source's own belongings are no target: the next party is",
 			// Kenya closed its border with Somalia
 			toks: []tk{{"Kenya", "Kenya", "PROPN", 2, "nsubj"}, {"closed", "close", "VERB", 0, "root"},
@@ -54,6 +66,7 @@ func TestTargetRules(t *testing.T) {
 				{"troops", "troop", "NOUN", 3, "obj"}, {"from", "from", "SCONJ", 7, "mark"},
 				{"neighbouring", "neighbour", "VERB", 3, "advcl"}, {"Lebanon", "Lebanon", "PROPN", 7, "obj"}},
 			ments: []mk{act(0, 1, "SYR"), {3, 4, 3, doc.KindActor, "SYR"}, act(7, 8, "LBN")},
+			xpos:  map[int]string{6: "VBG"},
 			trig:  "withdraw", code: "0356", src: "SYR", tgt: "LBN",
 		},
 		{
@@ -201,7 +214,6 @@ func TestTargetRules(t *testing.T) {
 			trig:  "signed", code: "057", src: "ARM", tgt: "",
 		},
 	}
-	tests[3].xpos = map[int]string{6: "VBG"}
 	runTriggerCases(t, tests)
 }
 
