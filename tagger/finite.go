@@ -114,7 +114,7 @@ func (m *Model) repairMainVerb(toks []doc.Token, forms []string, first int) {
 		if isNominal(t) {
 			seenNominal = true
 		} else if t.XPOS == "VBN" && seenNominal {
-			if !afterSubject(toks, i) || !hasObject(toks, i) ||
+			if !afterSubject(toks, i) || !hasObject(toks, i) && !prepositionalBeforeAttribution(toks, forms, i) ||
 				afterAuxiliaryOrDeterminer(toks, forms, i) || !m.canBePast(strings.ToLower(forms[i])) {
 				return
 			}
@@ -361,4 +361,33 @@ func isReportingVerb(lower string) bool {
 		return true
 	}
 	return false
+}
+
+// prepositionalBeforeAttribution reports whether the participle at i is
+// followed by a preposition ("youths resorted to throwing stones") and the
+// only finite verbs after it are the speech verbs of a closing
+// attribution (", officials said."): a reduced relative clause ("troops
+// sent to the border") would leave the sentence without a main verb of
+// its own.
+func prepositionalBeforeAttribution(toks []doc.Token, forms []string, i int) bool {
+	if i+1 >= len(toks) || toks[i+1].XPOS != "IN" && toks[i+1].XPOS != "TO" {
+		return false
+	}
+	if toks[0].XPOS == "VBG" || toks[0].XPOS == "VBN" {
+		// "Acknowledging the wounds caused by the war, the pope told
+		// ...": the sentence opens with a participle's clause, whose
+		// object the participle at i may modify.
+		return false
+	}
+	found := false
+	for k := i + 1; k < len(toks); k++ {
+		if !isFinite(toks[k].XPOS) {
+			continue
+		}
+		if !closingAttribution(toks, forms, i, k) {
+			return false
+		}
+		found = true
+	}
+	return found
 }
