@@ -48,10 +48,10 @@ type Model struct {
 	scale float32
 	// qweight holds the quantised weights, parallel to weight, for Save.
 	qweight []int16
-	// vbd, vbz and vb are the classes of past-tense verbs ("VERB|VBD"),
-	// of third-person present ones ("VERB|VBZ") and of base forms
-	// ("VERB|VB"), or -1.
-	vbd, vbz, vb int
+	// vbd, vbz, vb and vbn are the classes of past-tense verbs
+	// ("VERB|VBD"), of third-person present ones ("VERB|VBZ"), of base
+	// forms ("VERB|VB") and of participles ("VERB|VBN"), or -1.
+	vbd, vbz, vb, vbn int
 }
 
 // Classes returns the joint "UPOS|XPOS" labels the model predicts.
@@ -86,6 +86,7 @@ func (m *Model) Tag(toks []doc.Token) {
 		p2, p1 = p1, best
 	}
 	m.repairInfinitives(toks, forms)
+	m.repairPastOnly(toks, forms)
 	m.ensureFinite(toks, forms)
 	repairPerfect(toks, forms)
 }
@@ -141,7 +142,7 @@ func (m *Model) setDictionary(fixed map[string]uint16, ambClasses map[string][]u
 // setClasses installs the class labels and their UPOS and XPOS halves.
 func (m *Model) setClasses(classes []string) {
 	m.classes = classes
-	m.vbd, m.vbz, m.vb = -1, -1, -1
+	m.vbd, m.vbz, m.vb, m.vbn = -1, -1, -1, -1
 	for i, c := range classes {
 		switch c {
 		case "VERB|VBD":
@@ -150,6 +151,8 @@ func (m *Model) setClasses(classes []string) {
 			m.vbz = i
 		case "VERB|VB":
 			m.vb = i
+		case "VERB|VBN":
+			m.vbn = i
 		}
 	}
 	m.upos = make([]string, len(classes))

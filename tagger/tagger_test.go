@@ -356,6 +356,32 @@ func TestRepairPerfect(t *testing.T) {
 	}
 }
 
+// TestRepairPastOnly checks that a participle whose form is only ever a
+// past tense becomes one, unless an auxiliary comes before it or the form
+// is a regular -ed form.
+func TestRepairPastOnly(t *testing.T) {
+	m := &Model{ambClasses: map[string][]uint16{"rose": {0, 2}, "risen": {1}, "looked": {0}, "swept": {0}}}
+	m.setClasses([]string{"VERB|VBD", "VERB|VBN", "NOUN|NN", "AUX|VBD", "ADV|RB", "NOUN|NNS"})
+	tests := []struct {
+		name, tagged, word, want string
+	}{
+		{"irregular past read as a participle", "Shares/NOUN|NNS rose/VERB|VBN by/ADP|IN 10/NUM|CD pence/NOUN|NN", "rose", "VBD"},
+		{"a real participle", "Shares/NOUN|NNS had/AUX|VBD risen/VERB|VBN", "risen", "VBN"},
+		{"after an auxiliary and an adverb", "Difficulties/NOUN|NNS were/AUX|VBD ostensibly/ADV|RB swept/VERB|VBN away/ADV|RB", "swept", "VBN"},
+		{"regular -ed form", "Officials/NOUN|NNS looked/VERB|VBN away/ADV|RB", "looked", "VBN"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			toks, forms := taggedSentence(tt.tagged)
+			m.repairPastOnly(toks, forms)
+			at := slices.IndexFunc(toks, func(tk doc.Token) bool { return tk.Text == tt.word })
+			if got := toks[at].XPOS; got != tt.want {
+				t.Errorf("%s tagged %s, want %s", tt.word, got, tt.want)
+			}
+		})
+	}
+}
+
 // TestRepairInfinitives checks that a noun after an infinitival "to" becomes
 // a verb only when its form was seen as one and an object follows.
 func TestRepairInfinitives(t *testing.T) {
