@@ -3,6 +3,7 @@ package coder
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // officeCode is the CAMEO code of a change in leadership: removing,
@@ -21,5 +22,6 @@ func (s *sent) removesThing(cd *cand) bool {
 	}
 	t := s.toks[cd.tgtTok]
 	// A capitalised noun may be a name the tagger took for a noun.
-	return t.UPOS == "NOUN" && s.ment[cd.tgtTok] < 0 && !unicode.IsUpper([]rune(t.Text)[0])
+	first, _ := utf8.DecodeRuneInString(t.Text)
+	return t.UPOS == "NOUN" && s.ment[cd.tgtTok] < 0 && !unicode.IsUpper(first)
 }
